@@ -1,0 +1,24 @@
+# Warnings for every target of ours; third-party headers come in as SYSTEM includes.
+add_library(passerelle_warnings INTERFACE)
+target_compile_options(passerelle_warnings INTERFACE -Wall -Wextra -Wshadow=local -Wnon-virtual-dtor)
+if(PASSERELLE_WERROR)
+    target_compile_options(passerelle_warnings INTERFACE -Werror)
+endif()
+
+if(PASSERELLE_SANITIZE)
+    add_compile_options(-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
+    add_link_options(-fsanitize=address,undefined)
+endif()
+
+# passerelle_add_test(NAME src... LIBS lib... [LABELS l...]) : one doctest executable = one CTest test.
+function(passerelle_add_test name)
+    cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})
+    add_executable(${name} ${T_SOURCES})
+    target_link_libraries(${name} PRIVATE passerelle_test_support passerelle_warnings ${T_LIBS})
+    add_test(NAME ${name} COMMAND ${name})
+    if(NOT T_TIMEOUT)
+        set(T_TIMEOUT 300)
+    endif()
+    set_tests_properties(${name} PROPERTIES TIMEOUT ${T_TIMEOUT} LABELS "${T_LABELS}"
+        ENVIRONMENT "PASSERELLE_SOURCE_DIR=${CMAKE_SOURCE_DIR};PASSERELLE_BINARY_DIR=${CMAKE_BINARY_DIR}")
+endfunction()

@@ -1,0 +1,1 @@
+namespace passerelle { int corePlaceholder() { return 0; } }

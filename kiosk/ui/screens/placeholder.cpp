@@ -1,0 +1,2 @@
+#include <imgui.h>
+namespace passerelle { int uiPlaceholder() { return ImGui::GetCurrentContext() != nullptr; } }

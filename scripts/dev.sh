@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The two Quick start commands:
+#   scripts/dev.sh demo   install what is missing, build, start a local city server and the kiosk
+#   scripts/dev.sh test   install what is missing, build (warnings as errors), run every test,
+#                         then again under AddressSanitizer + UndefinedBehaviorSanitizer
+# Both are idempotent: a second run only rebuilds what changed.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+jobs="$(nproc 2>/dev/null || echo 2)"
+cmd="${1:-}"
+shift || true
+
+configure_and_build() { # build-dir, extra cmake args...
+    local dir="$1"; shift
+    cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    cmake --build "$root/$dir" -j"$jobs"
+}
+
+case "$cmd" in
+demo)
+    "$root/scripts/install-deps.sh"
+    configure_and_build build
+    exec "$root/scripts/run-demo.sh" "$@"
+    ;;
+test)
+    "$root/scripts/install-deps.sh"
+    "$root/scripts/start-postgres.sh"
+    export PASSERELLE_TEST_PG_URL="${PASSERELLE_TEST_PG_URL:-postgresql://passerelle:passerelle@127.0.0.1:5432/passerelle_test}"
+    configure_and_build build -DPASSERELLE_WERROR=ON -DPASSERELLE_FUZZ=ON
+    (cd "$root/build" && ctest --output-on-failure -j"$jobs" --timeout 900)
+    if [ "${PASSERELLE_SKIP_ASAN:-0}" != "1" ]; then
+        echo "== AddressSanitizer + UBSan build =="
+        configure_and_build build-asan -DPASSERELLE_WERROR=ON -DPASSERELLE_SANITIZE=ON
+        (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            ctest --output-on-failure -j"$jobs" --timeout 900 -LE 'no-asan')
+    fi
+    ;;
+*)
+    echo "usage: scripts/dev.sh demo|test" >&2
+    exit 2
+    ;;
+esac
