@@ -1,3 +1,20 @@
-#include "passerelle/version.h"
+#include "kiosk_app.h"
+#include "options.h"
+
 #include <cstdio>
-int main() { std::printf("passerelle-kiosk %s\n", PASSERELLE_VERSION); }
+
+int main(int argc, char** argv) {
+    using namespace passerelle::app;
+    ParseResult parsed = parseOptions(argc, argv);
+    switch (parsed.outcome) {
+    case ParseOutcome::ExitOk:
+        std::fputs(parsed.message.c_str(), stdout);
+        return 0;
+    case ParseOutcome::ExitUsage:
+        std::fputs(parsed.message.c_str(), stderr);
+        return 2;
+    case ParseOutcome::Run:
+        break;
+    }
+    return runKiosk(parsed.options);
+}

@@ -1,0 +1,108 @@
+#include "gl_window.h"
+
+#include <SDL_opengl.h>
+#include <imgui.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_impl_sdl.h>
+
+namespace passerelle::app {
+
+std::expected<GlWindow*, std::string> GlWindow::create(int width, int height, bool fullscreen,
+                                                       bool gles) {
+    // Touches arrive as mouse events (SDL synthesises them); keep that explicit.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
+        return std::unexpected(std::string("cannot start the display: ") + SDL_GetError());
+
+    const char* glsl = nullptr;
+    if (gles) {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        glsl = "#version 300 es";
+    } else {
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_FLAGS, 0);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_CORE);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+        SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+        glsl = "#version 130";
+    }
+    SDL_GL_SetAttribute(SDL_GL_DOUBLEBUFFER, 1);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+
+    Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_ALLOW_HIGHDPI;
+    if (fullscreen) flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+    auto* self = new GlWindow();
+    self->window_ = SDL_CreateWindow("Passerelle", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+                                     width, height, flags);
+    if (!self->window_) {
+        std::string err = SDL_GetError();
+        delete self;
+        return std::unexpected("cannot open the window: " + err);
+    }
+    self->context_ = SDL_GL_CreateContext(self->window_);
+    if (!self->context_) {
+        std::string err = SDL_GetError();
+        delete self;
+        return std::unexpected(std::string("cannot create the ") +
+                               (gles ? "OpenGL ES 3" : "OpenGL 3") + " context: " + err);
+    }
+    SDL_GL_MakeCurrent(self->window_, self->context_);
+    SDL_GL_SetSwapInterval(1);
+    if (fullscreen) SDL_ShowCursor(SDL_DISABLE); // a touchscreen needs no pointer
+
+    ImGui_ImplSDL2_InitForOpenGL(self->window_, self->context_);
+    ImGui_ImplOpenGL3_Init(glsl);
+    return self;
+}
+
+GlWindow::~GlWindow() {
+    if (context_) {
+        ImGui_ImplOpenGL3_Shutdown();
+        ImGui_ImplSDL2_Shutdown();
+        SDL_GL_DeleteContext(context_);
+    }
+    if (window_) SDL_DestroyWindow(window_);
+    SDL_Quit();
+}
+
+void GlWindow::beginFrame() {
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+}
+
+void GlWindow::render() {
+    ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    glClearColor(0, 0, 0, 1);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+}
+
+void GlWindow::swap() {
+    SDL_GL_SwapWindow(window_);
+}
+
+void GlWindow::rebuildFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+std::string GlWindow::readPixels(int& width, int& height) const {
+    SDL_GL_GetDrawableSize(window_, &width, &height);
+    std::string rgba(static_cast<size_t>(width) * height * 4, '\0');
+    glPixelStorei(GL_PACK_ALIGNMENT, 1);
+    glReadBuffer(GL_BACK);
+    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data());
+    // OpenGL rows go bottom-up; PNG rows top-down.
+    const size_t row = static_cast<size_t>(width) * 4;
+    for (int y = 0; y < height / 2; ++y)
+        std::swap_ranges(rgba.begin() + y * row, rgba.begin() + (y + 1) * row,
+                         rgba.begin() + (height - 1 - y) * row);
+    return rgba;
+}
+
+} // namespace passerelle::app

@@ -1,0 +1,193 @@
+#include "kiosk_app.h"
+
+#include "app_fonts.h"
+#include "frame_pacer.h"
+#include "gl_window.h"
+#include "resources.h"
+#include "screenshot.h"
+
+#include "core/state/kiosk.h"
+#include "ui/kiosk_ui.h"
+
+#include <cstdio>
+#include <ctime>
+#include <imgui.h>
+#include <imgui_impl_sdl.h>
+#include <memory>
+
+namespace passerelle::app {
+
+namespace {
+std::vector<LanguageChoice> offeredLanguages(const i18n::I18n& i18n) {
+    std::vector<LanguageChoice> out;
+    for (auto& lang : i18n.languages())
+        out.push_back({lang.code, lang.nativeName, lang.rtl});
+    return out;
+}
+
+bool isTouchOrClick(const SDL_Event& e) {
+    return e.type == SDL_MOUSEBUTTONDOWN || e.type == SDL_FINGERDOWN || e.type == SDL_KEYDOWN;
+}
+
+bool isInput(const SDL_Event& e) {
+    switch (e.type) {
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEWHEEL:
+    case SDL_FINGERDOWN:
+    case SDL_FINGERUP:
+    case SDL_FINGERMOTION:
+    case SDL_KEYDOWN:
+    case SDL_KEYUP:
+    case SDL_TEXTINPUT:
+    case SDL_WINDOWEVENT:
+        return true;
+    default:
+        return false;
+    }
+}
+
+void reportFirstFrame() {
+    // For tests/bench: the wall-clock time the first frame was presented.
+    if (!std::getenv("PASSERELLE_REPORT_FIRST_FRAME")) return;
+    timespec ts{};
+    clock_gettime(CLOCK_REALTIME, &ts);
+    std::printf("first-frame-presented %lld.%09ld\n", static_cast<long long>(ts.tv_sec),
+                ts.tv_nsec);
+    std::fflush(stdout);
+}
+} // namespace
+
+int runKiosk(const Options& options) {
+    std::filesystem::path dataDir = options.dataDir.empty() ? defaultDataDir() : options.dataDir;
+    std::error_code ec;
+    std::filesystem::create_directories(dataDir, ec);
+    if (ec) {
+        std::fprintf(stderr, "passerelle-kiosk: cannot use data folder %s: %s\n", dataDir.c_str(),
+                     ec.message().c_str());
+        return 1;
+    }
+
+    i18n::I18n i18n;
+    if (auto loaded = i18n.load(localesDir()); !loaded) {
+        std::fprintf(stderr, "passerelle-kiosk: %s\n", loaded.error().c_str());
+        return 1;
+    } else {
+        for (auto& warning : loaded->warnings)
+            std::fprintf(stderr, "passerelle-kiosk: %s\n", warning.c_str());
+    }
+    SystemClock clock;
+    Kiosk::Options kioskOptions;
+    kioskOptions.offeredLanguages = offeredLanguages(i18n);
+    kioskOptions.defaultLanguage = options.language.empty() ? "en" : options.language;
+    Kiosk kiosk(kioskOptions, clock);
+
+    i18n.setLanguage(kiosk.state().language);
+    bool fontsStale = false;
+    kiosk.setHooks(
+        {.sessionStarted = {}, .sessionEnded = {}, .languageChanged = [&](const std::string& lang) {
+             i18n.setLanguage(lang);
+             fontsStale = true;
+         }});
+    ScreenId first{};
+    if (!options.startScreen.empty()) {
+        if (!parseScreenName(options.startScreen, first)) {
+            std::fprintf(stderr, "passerelle-kiosk: unknown screen '%s'\n",
+                         options.startScreen.c_str());
+            return 2;
+        }
+        if (first != ScreenId::Welcome) kiosk.dispatch(intent::Open{first});
+    }
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    if (options.fullscreen) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+
+    auto window = GlWindow::create(options.width, options.height, options.fullscreen, options.gles);
+    if (!window) {
+        std::fprintf(stderr, "passerelle-kiosk: %s\n", window.error().c_str());
+        return 1;
+    }
+    std::unique_ptr<GlWindow> win(*window);
+
+    int w = 0, h = 0;
+    SDL_GetWindowSize(win->sdl(), &w, &h);
+    const float layoutScale = std::min(w / 1280.0f, h / 800.0f);
+    ui::KioskUi kioskUi(i18n);
+    kioskUi.setHighContrast(options.highContrast);
+    ui::applyStyle(kioskUi.palette(), layoutScale);
+    auto fonts = buildKioskFonts(i18n, layoutScale * options.textScale);
+    if (!fonts) {
+        std::fprintf(stderr, "passerelle-kiosk: %s\n", fonts.error().c_str());
+        return 1;
+    }
+    kioskUi.setFonts(*fonts);
+
+    FramePacer pacer;
+    StableFrameDetector stable;
+    std::vector<Intent> intents;
+    bool firstFramePresented = false;
+    bool running = true;
+    while (running) {
+        SDL_Event event;
+        if (!options.screenshot.empty()) pacer.wake(); // keep drawing until the frame is stable
+        bool got = pacer.wait(event, kiosk.nextDeadline(), clock);
+        while (got) {
+            ImGui_ImplSDL2_ProcessEvent(&event);
+            if (event.type == SDL_QUIT) running = false;
+            if (isInput(event)) pacer.wake();
+            // A touch anywhere proves someone is there (not during the countdown: its own
+            // button answers, so the tap cannot fall through to the screen below).
+            if (isTouchOrClick(event) && !kiosk.state().idleWarning)
+                kiosk.dispatch(intent::Touch{});
+            got = SDL_PollEvent(&event);
+        }
+        if (kiosk.tick()) pacer.wake();
+        if (!pacer.shouldDraw() && options.screenshot.empty()) continue;
+
+        if (fontsStale) {
+            auto fonts = buildKioskFonts(i18n, layoutScale * options.textScale);
+            if (!fonts) {
+                std::fprintf(stderr, "passerelle-kiosk: %s\n", fonts.error().c_str());
+                return 1;
+            }
+            kioskUi.setFonts(*fonts);
+            win->rebuildFontTexture();
+            fontsStale = false;
+        }
+        win->beginFrame();
+        ImGui::NewFrame();
+        kioskUi.draw(kiosk.state(), intents);
+        ImGui::Render();
+        win->render();
+        for (auto& i : intents)
+            kiosk.dispatch(i);
+        if (!intents.empty()) pacer.wake();
+        intents.clear();
+
+        if (!options.screenshot.empty() && stable.isStable(ImGui::GetDrawData())) {
+            int pw = 0, ph = 0;
+            std::string rgba = win->readPixels(pw, ph);
+            if (auto written = writePng(options.screenshot, rgba, pw, ph); !written) {
+                std::fprintf(stderr, "passerelle-kiosk: %s\n", written.error().c_str());
+                return 1;
+            }
+            return 0;
+        }
+        win->swap();
+        pacer.framePresented();
+        if (!firstFramePresented) {
+            firstFramePresented = true;
+            reportFirstFrame();
+        }
+    }
+    win.reset(); // backends first, then the context they belong to
+    ImGui::DestroyContext();
+    return 0;
+}
+
+} // namespace passerelle::app

@@ -1,0 +1,40 @@
+#pragma once
+#include "core/state/screen_id.h"
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace passerelle {
+
+struct LanguageChoice {
+    std::string code;       // "fr"
+    std::string nativeName; // "Français", in its own script
+    bool rightToLeft = false;
+};
+
+struct IdleSettings {
+    std::chrono::seconds timeout{60};   // no touch for this long → "Are you still there?"
+    std::chrono::seconds countdown{30}; // then this long to answer before the session ends
+};
+
+enum class SessionEnd { Finished, IdleTimeout, EndedByStaff };
+
+// Everything a frame needs to draw. Screens are functions of this; nothing personal lives here.
+struct KioskState {
+    ScreenId screen = ScreenId::Welcome;
+    std::vector<ScreenId> history; // for Back; empty on Home
+    std::string language;
+    std::string defaultLanguage;
+    std::vector<LanguageChoice> offeredLanguages;
+    bool sessionActive = false;
+    bool idleWarning = false; // the full-screen countdown is showing
+    int idleSecondsLeft = 0;  // while idleWarning
+    int sessionsEnded = 0;
+    std::optional<SessionEnd> lastSessionEnd;
+
+    bool rightToLeft() const;
+};
+
+} // namespace passerelle

@@ -1,1 +1,0 @@
-namespace passerelle { int corePlaceholder() { return 0; } }

@@ -1,0 +1,34 @@
+#include "core/state/screen_id.h"
+
+#include <array>
+#include <utility>
+
+namespace passerelle {
+
+namespace {
+constexpr std::array<std::pair<ScreenId, std::string_view>, 6> kNames{{
+    {ScreenId::Welcome, "welcome"},
+    {ScreenId::Home, "home"},
+    {ScreenId::Learn, "learn"},
+    {ScreenId::Services, "services"},
+    {ScreenId::Help, "help"},
+    {ScreenId::Accessibility, "accessibility"},
+}};
+} // namespace
+
+std::string_view screenName(ScreenId screen) {
+    for (auto& [id, name] : kNames)
+        if (id == screen) return name;
+    return "?";
+}
+
+bool parseScreenName(std::string_view name, ScreenId& out) {
+    for (auto& [id, n] : kNames)
+        if (n == name) {
+            out = id;
+            return true;
+        }
+    return false;
+}
+
+} // namespace passerelle

@@ -1,0 +1,19 @@
+#pragma once
+#include <string_view>
+
+namespace passerelle {
+
+// Every screen the resident (or staff) can be on. The UI draws exactly one of them per frame.
+enum class ScreenId {
+    Welcome,       // no session: tap anywhere, or pick a language, to start
+    Home,          // the four tiles
+    Learn,         // lesson list
+    Services,      // e-service list with search
+    Help,          // ask for help
+    Accessibility, // text size, contrast, read aloud, more time
+};
+
+std::string_view screenName(ScreenId screen);
+bool parseScreenName(std::string_view name, ScreenId& out);
+
+} // namespace passerelle

@@ -1,2 +1,0 @@
-#include <imgui.h>
-namespace passerelle { int uiPlaceholder() { return ImGui::GetCurrentContext() != nullptr; } }

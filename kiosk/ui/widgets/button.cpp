@@ -1,0 +1,111 @@
+#include "ui/widgets/button.h"
+
+#include "ui/widgets/text.h"
+
+#include <imgui.h>
+
+namespace passerelle::ui {
+
+namespace {
+bool invisibleTarget(const Ui& ui, const char* id, std::string_view label, Rect rect) {
+    ImGui::SetCursorScreenPos(ImVec2(rect.x0, rect.y0));
+    const bool tapped = ImGui::InvisibleButton(id, ImVec2(rect.width(), rect.height()));
+    ui.record.targets.push_back({id, std::string(label), rect});
+    return tapped;
+}
+
+struct Look {
+    Rgb fill, text, border;
+};
+
+Look lookFor(const Ui& ui, ButtonKind kind) {
+    const Palette& p = ui.palette;
+    switch (kind) {
+    case ButtonKind::Primary:
+        return {p.primary, p.onPrimary, p.primary};
+    case ButtonKind::Secondary:
+        return {p.secondary, p.onSecondary, p.border};
+    case ButtonKind::Choice:
+        return {p.surface, p.text, p.border};
+    case ButtonKind::Selected:
+        return {p.primary, p.onPrimary, p.focus};
+    }
+    return {p.secondary, p.onSecondary, p.border};
+}
+} // namespace
+
+bool button(const Ui& ui, const char* id, std::string_view label, Rect rect, ButtonKind kind,
+            Icon icon, ImFont* font) {
+    const bool tapped = invisibleTarget(ui, id, label, rect);
+    const bool pressed = ImGui::IsItemActive(); // held down: the only feedback that works on touch
+    const Look look = lookFor(ui, kind);
+    auto* dl = ImGui::GetWindowDrawList();
+    const float rounding = ui.px(14);
+    const ImVec2 a(rect.x0, rect.y0), b(rect.x1, rect.y1);
+    dl->AddRectFilled(a, b, color(look.fill, pressed ? 0.75f : 1.0f), rounding);
+    dl->AddRect(a, b, color(look.border), rounding, 0,
+                kind == ButtonKind::Selected ? ui.px(4) : ui.px(2));
+    if (!font) font = ui.fonts.large;
+    Rect textBox = rect;
+    if (icon != Icon::None) {
+        const float iconSize = std::min(rect.height() * 0.6f, ui.px(44));
+        const float textW = measureText(ui, font, label).x;
+        const float gap = ui.px(14);
+        const float total = iconSize + (label.empty() ? 0 : gap + textW);
+        float start = rect.centerX() - total / 2;
+        Rect iconBox{start, rect.centerY() - iconSize / 2, start + iconSize,
+                     rect.centerY() + iconSize / 2};
+        if (ui.rtl) iconBox = {start + total - iconSize, iconBox.y0, start + total, iconBox.y1};
+        drawIcon(dl, icon, iconBox, look.text, ui.rtl);
+        textBox = ui.rtl ? Rect{start, rect.y0, start + textW, rect.y1}
+                         : Rect{iconBox.x1 + gap, rect.y0, iconBox.x1 + gap + textW, rect.y1};
+    }
+    if (!label.empty()) drawCentered(ui, font, label, look.text, textBox);
+    return tapped;
+}
+
+bool tile(const Ui& ui, const char* id, std::string_view title, std::string_view hint, Icon icon,
+          Rgb accent, Rect rect) {
+    const bool tapped = invisibleTarget(ui, id, title, rect);
+    const bool pressed = ImGui::IsItemActive();
+    const Palette& p = ui.palette;
+    auto* dl = ImGui::GetWindowDrawList();
+    const float rounding = ui.px(20);
+    dl->AddRectFilled(ImVec2(rect.x0, rect.y0), ImVec2(rect.x1, rect.y1),
+                      color(p.surface, pressed ? 0.7f : 1.0f), rounding);
+    dl->AddRect(ImVec2(rect.x0, rect.y0), ImVec2(rect.x1, rect.y1), color(p.border), rounding, 0,
+                ui.px(2));
+    // Accent band on the reading-start side.
+    const float band = ui.px(14);
+    if (ui.rtl)
+        dl->AddRectFilled(ImVec2(rect.x1 - band, rect.y0), ImVec2(rect.x1, rect.y1), color(accent),
+                          rounding, ImDrawFlags_RoundCornersRight);
+    else
+        dl->AddRectFilled(ImVec2(rect.x0, rect.y0), ImVec2(rect.x0 + band, rect.y1), color(accent),
+                          rounding, ImDrawFlags_RoundCornersLeft);
+
+    const float pad = ui.px(36);
+    const float iconSize = std::min(rect.height() * 0.5f, ui.px(110));
+    Rect iconBox = ui.rtl ? Rect{rect.x1 - pad - iconSize, rect.centerY() - iconSize / 2,
+                                 rect.x1 - pad, rect.centerY() + iconSize / 2}
+                          : Rect{rect.x0 + pad, rect.centerY() - iconSize / 2,
+                                 rect.x0 + pad + iconSize, rect.centerY() + iconSize / 2};
+    drawIcon(dl, icon, iconBox, accent, ui.rtl);
+    Rect textBox = ui.rtl ? Rect{rect.x0 + pad, rect.y0, iconBox.x0 - pad * 0.7f, rect.y1}
+                          : Rect{iconBox.x1 + pad * 0.7f, rect.y0, rect.x1 - pad, rect.y1};
+    const float titleH = ui.fonts.large->FontSize * 1.2f;
+    const float hintH = measureText(ui, ui.fonts.body, hint, textBox.width()).y;
+    float y = rect.centerY() - (titleH + ui.px(8) + hintH) / 2;
+    drawText(ui, ui.fonts.large, title, p.text, {textBox.x0, y, textBox.x1, y + titleH},
+             Align::Start, false);
+    y += titleH + ui.px(8);
+    drawText(ui, ui.fonts.body, hint, p.mutedText, {textBox.x0, y, textBox.x1, rect.y1},
+             Align::Start, true);
+    return tapped;
+}
+
+bool area(const Ui& ui, const char* id, std::string_view label, Rect rect) {
+    return invisibleTarget(ui, id, label, rect);
+}
+
+} // namespace passerelle::ui
