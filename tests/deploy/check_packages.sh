@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Checks the two .deb packages without installing them: control metadata (name, architecture,
+# dependencies, conffiles, maintainer scripts), the file lists, and that no secret key is inside.
+# usage: check_packages.sh DEB_DIR SOURCE_DIR BUILD_DIR
+# env:   PASSERELLE_KIOSK_BINARIES, PASSERELLE_CITY_BINARIES: executables each package must ship
+source "$(dirname "$0")/lib.sh"
+debs="$1"
+src="$2"
+build="$3"
+need_debs "$debs"
+kiosk=$(kiosk_deb "$debs")
+city=$(city_deb "$debs")
+arch=$(dpkg --print-architecture)
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+field() { dpkg-deb -f "$1" "$2"; }
+has_dep() { # deb, package name: Depends names the package (alone or as the first alternative)
+    field "$1" Depends | tr ',' '\n' | sed -E 's/^ *//; s/[ (|].*//' | grep -qx "$2"
+}
+lists() { dpkg-deb -c "$1" | awk '{print $6}' | sed 's|^\./|/|'; }
+in_list() { grep -qx "$2" "$1"; }
+control_file() { # deb, name: prints a control-area file
+    dpkg-deb --ctrl-tarfile "$1" | tar -xO "./$2" 2>/dev/null
+}
+
+step "passerelle-kiosk: metadata"
+dpkg-deb -I "$kiosk" | sed -n '/Package:/,$p'
+check "name is passerelle-kiosk" test "$(field "$kiosk" Package)" = passerelle-kiosk
+check "architecture is $arch" test "$(field "$kiosk" Architecture)" = "$arch"
+for dep in cage fonts-noto-core libgl1-mesa-dri libpam-systemd adduser libc6 libstdc++6 libsdl2-2.0-0 \
+    libsodium23 libsqlite3-0; do
+    check "Depends on $dep" has_dep "$kiosk" "$dep"
+done
+control_file "$kiosk" conffiles >"$work/kiosk.conffiles" || true
+lists "$kiosk" >"$work/kiosk.files"
+for conf in /etc/default/passerelle-kiosk /etc/pam.d/passerelle-kiosk; do
+    check "$conf is a conffile" in_list "$work/kiosk.conffiles" "$conf"
+    check "$conf is shipped" in_list "$work/kiosk.files" "$conf"
+done
+check "postinst creates the passerelle user" sh -c "dpkg-deb --ctrl-tarfile '$kiosk' | tar -xO ./postinst | grep -q 'adduser .*--system'"
+check "postinst, prerm, postrm are executable" sh -c \
+    "dpkg-deb --ctrl-tarfile '$kiosk' | tar -tv | grep -E ' \./(postinst|prerm|postrm)$' | grep -c '^-rwxr-xr-x' | grep -qx 3"
+
+step "passerelle-kiosk: files"
+for bin in ${PASSERELLE_KIOSK_BINARIES:-}; do
+    check "/usr/bin/$bin shipped" in_list "$work/kiosk.files" "/usr/bin/$bin"
+done
+check "systemd unit shipped" in_list "$work/kiosk.files" /lib/systemd/system/passerelle-kiosk.service
+n_src_keys=$(ls "$src"/assets/demo-keys/*.public | wc -l)
+n_deb_keys=$(grep -c '^/usr/share/passerelle/demo-keys/.*\.public$' "$work/kiosk.files" || true)
+check "all $n_src_keys demo public keys shipped (found $n_deb_keys)" test "$n_src_keys" -eq "$n_deb_keys"
+n_src_locales=$(find "$src/locales" -name '*.json' -o -name '*.po' | wc -l)
+n_deb_locales=$(grep -cE '^/usr/share/passerelle/locales/.*\.(json|po)$' "$work/kiosk.files" || true)
+check "all $n_src_locales locale files shipped (found $n_deb_locales)" test "$n_src_locales" -eq "$n_deb_locales"
+if [ -f "$build/assets/demo.ppack" ]; then
+    check "demo content pack shipped" in_list "$work/kiosk.files" /usr/share/passerelle/packs/demo.ppack
+else
+    echo "  note: $build/assets/demo.ppack is not built in this tree, so not checked"
+fi
+
+step "passerelle-city: metadata"
+dpkg-deb -I "$city" | sed -n '/Package:/,$p'
+check "name is passerelle-city" test "$(field "$city" Package)" = passerelle-city
+check "architecture is $arch" test "$(field "$city" Architecture)" = "$arch"
+check "Depends on adduser" has_dep "$city" adduser
+control_file "$city" conffiles >"$work/city.conffiles" || true
+lists "$city" >"$work/city.files"
+check "/etc/passerelle/city.conf is a conffile" in_list "$work/city.conffiles" /etc/passerelle/city.conf
+check "/etc/passerelle/city.conf is shipped" in_list "$work/city.files" /etc/passerelle/city.conf
+check "postinst creates the passerelle-city user" sh -c "dpkg-deb --ctrl-tarfile '$city' | tar -xO ./postinst | grep -q 'adduser .*--system'"
+
+step "passerelle-city: files"
+for bin in ${PASSERELLE_CITY_BINARIES:-}; do
+    check "/usr/bin/$bin shipped" in_list "$work/city.files" "/usr/bin/$bin"
+    check "Depends has the shared libraries of $bin (libc6)" has_dep "$city" libc6
+done
+check "systemd unit shipped" in_list "$work/city.files" /lib/systemd/system/passerelle-city.service
+check "the kiosk package does not ship the server" sh -c "! grep -q passerelle-city '$work/kiosk.files'"
+
+step "no secret or private key in either package"
+mkdir -p "$work/kiosk" "$work/city"
+dpkg-deb -x "$kiosk" "$work/kiosk"
+dpkg-deb -x "$city" "$work/city"
+check "passerelle-kiosk holds no secret key" /usr/bin/python3 "$(dirname "$0")/scan_secrets.py" "$work/kiosk" "$src/assets/demo-keys"
+check "passerelle-city holds no secret key" /usr/bin/python3 "$(dirname "$0")/scan_secrets.py" "$work/city" "$src/assets/demo-keys"
+# The scan itself must be able to fail: plant a demo secret key, inside a file and as a file.
+mkdir -p "$work/planted/usr/share/passerelle"
+cp "$src"/assets/demo-keys/city-sealing.secret "$work/planted/usr/share/passerelle/"
+check "the scan catches a planted secret key file" sh -c \
+    "! /usr/bin/python3 '$(dirname "$0")/scan_secrets.py' '$work/planted' '$src/assets/demo-keys' 2>/dev/null"
+rm "$work/planted/usr/share/passerelle/city-sealing.secret"
+{ printf '\177ELF junk'; grep -v '^#' "$src"/assets/demo-keys/city-signing.secret | awk '{print $2}' | base64 -d; } \
+    >"$work/planted/usr/share/passerelle/blob"
+check "the scan catches raw secret key bytes inside a binary" sh -c \
+    "! /usr/bin/python3 '$(dirname "$0")/scan_secrets.py' '$work/planted' '$src/assets/demo-keys' 2>/dev/null"
+echo "all package checks passed"
