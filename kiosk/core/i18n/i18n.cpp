@@ -91,9 +91,13 @@ std::expected<LoadReport, std::string> I18n::load(const std::filesystem::path& l
                                " is missing; reinstall Passerelle or fix its locales path");
     LoadReport report;
     std::map<std::string, Catalog, std::less<>> catalogs;
-    for (const auto& entry : std::filesystem::directory_iterator(localesDir, ec)) {
-        if (!entry.is_regular_file() || !isCatalogFileName(entry.path())) continue;
-        auto catalog = loadCatalog(entry.path());
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(localesDir, ec))
+        if (entry.is_regular_file() && isCatalogFileName(entry.path()))
+            files.push_back(entry.path());
+    std::ranges::sort(files);
+    for (const auto& file : files) {
+        auto catalog = loadCatalog(file);
         if (!catalog) {
             report.warnings.push_back(catalog.error() + " (this language is not offered)");
             continue;

@@ -16,16 +16,37 @@ bool separates(UChar32 c) {
     return u_isUWhiteSpace(c) || u_ispunct(c) || u_hasBinaryProperty(c, UCHAR_DASH);
 }
 
+// Arabic spelling variants that collation keeps apart but that people type interchangeably
+// (the usual Arabic search normalisation): alef with hamza or madda -> alef, alef maksura -> yeh,
+// teh marbuta -> heh.
+icu::UnicodeString foldArabic(icu::UnicodeString text) {
+    for (int32_t i = 0; i < text.length(); ++i) {
+        switch (text[i]) {
+        case 0x0622:
+        case 0x0623:
+        case 0x0625:
+        case 0x0671:
+            text.setCharAt(i, 0x0627);
+            break;
+        case 0x0649:
+            text.setCharAt(i, 0x064A);
+            break;
+        case 0x0629:
+            text.setCharAt(i, 0x0647);
+            break;
+        default:
+            break;
+        }
+    }
+    return text;
+}
+
 } // namespace
 
-AccentInsensitiveMatcher::AccentInsensitiveMatcher(std::string_view locale) {
+AccentInsensitiveMatcher::AccentInsensitiveMatcher() {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Collator> collator(
-        icu::Collator::createInstance(icu::Locale(std::string(locale).c_str()), status));
-    if (U_FAILURE(status)) {
-        status = U_ZERO_ERROR;
-        collator.reset(icu::Collator::createInstance(icu::Locale::getRoot(), status));
-    }
+        icu::Collator::createInstance(icu::Locale::getRoot(), status));
     if (auto* rules = dynamic_cast<icu::RuleBasedCollator*>(collator.get())) {
         // Primary strength: base letters only (no case, no accents, no Arabic vowel marks);
         // shifted: spaces and punctuation do not count ("rendezvous" = "Rendez-vous").
@@ -61,22 +82,21 @@ std::vector<std::string> AccentInsensitiveMatcher::queryWords(std::string_view q
 
 bool AccentInsensitiveMatcher::matches(std::string_view query, std::string_view candidate) const {
     if (!collator_) return candidate.find(query) != std::string_view::npos;
-    const icu::UnicodeString text = toUnicode(candidate);
+    const icu::UnicodeString text = foldArabic(toUnicode(candidate));
     if (text.isEmpty()) return queryWords(query).empty();
     for (const auto& word : queryWords(query)) {
         UErrorCode status = U_ZERO_ERROR;
-        icu::StringSearch search(toUnicode(word), text, collator_.get(), nullptr, status);
+        icu::StringSearch search(foldArabic(toUnicode(word)), text, collator_.get(), nullptr,
+                                 status);
         if (U_FAILURE(status)) return false;
         if (search.first(status) == USEARCH_DONE || U_FAILURE(status)) return false;
     }
     return true;
 }
 
-bool matches(std::string_view query, std::string_view candidate, std::string_view locale) {
-    return AccentInsensitiveMatcher(locale).matches(query, candidate);
+bool matches(std::string_view query, std::string_view candidate) {
+    return AccentInsensitiveMatcher().matches(query, candidate);
 }
-
-SearchIndex::SearchIndex(std::string_view locale) : matcher_(locale) {}
 
 void SearchIndex::add(std::string id, std::string title, std::string body) {
     entries_.push_back({std::move(id), std::move(title), std::move(body)});

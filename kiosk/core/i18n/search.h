@@ -15,10 +15,12 @@ U_NAMESPACE_END
 
 namespace passerelle::i18n {
 
+// Uses ICU's root collation for every language on purpose: language tailorings make letters such
+// as Spanish ñ or Swedish å distinct from n and a, but a resident who types "nino" (or whose
+// keyboard lacks the letter) should still find "Niño".
 class AccentInsensitiveMatcher {
   public:
-    // `locale` is the resident's language (collation tailoring), e.g. "fr" or "ar".
-    explicit AccentInsensitiveMatcher(std::string_view locale = "en");
+    AccentInsensitiveMatcher();
     ~AccentInsensitiveMatcher();
     AccentInsensitiveMatcher(AccentInsensitiveMatcher&&) noexcept;
     AccentInsensitiveMatcher& operator=(AccentInsensitiveMatcher&&) noexcept;
@@ -35,12 +37,12 @@ class AccentInsensitiveMatcher {
 };
 
 // One-off form; builds a collator each call, so prefer AccentInsensitiveMatcher or SearchIndex.
-bool matches(std::string_view query, std::string_view candidate, std::string_view locale);
+bool matches(std::string_view query, std::string_view candidate);
 
 // Titles (and optional body text such as keywords or a summary) of services and lessons.
 class SearchIndex {
   public:
-    explicit SearchIndex(std::string_view locale = "en");
+    SearchIndex() = default;
     void add(std::string id, std::string title, std::string body = {});
     void clear() { entries_.clear(); }
     std::size_t size() const { return entries_.size(); }

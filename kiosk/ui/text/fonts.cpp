@@ -1,0 +1,97 @@
+#include "ui/text/fonts.h"
+
+#include "core/i18n/font_files.h"
+
+#include <imgui_freetype.h>
+
+#include <algorithm>
+#include <fstream>
+#include <vector>
+
+namespace passerelle::ui::text {
+
+namespace {
+
+// ImGui 1.86 is built with 16-bit ImWchar: characters above U+FFFF cannot be in the atlas.
+std::vector<ImWchar> toImGuiRanges(const std::vector<i18n::CodepointRange>& ranges) {
+    std::vector<ImWchar> out;
+    for (const auto& r : ranges) {
+        if (r.first > 0xFFFF) break;
+        out.push_back(static_cast<ImWchar>(r.first));
+        out.push_back(static_cast<ImWchar>(std::min<char32_t>(r.last, 0xFFFF)));
+    }
+    out.push_back(0);
+    return out;
+}
+
+} // namespace
+
+std::expected<FontSet, std::string> buildFonts(ImFontAtlas& atlas, std::string_view language,
+                                               std::string_view extraText, float baseSizePx,
+                                               float scale, const FontOptions& options) {
+    auto regular = i18n::planFonts(language, extraText, false, options.arabic);
+    if (!regular) return std::unexpected(regular.error());
+    auto bold = i18n::planFonts(language, extraText, true, options.arabic);
+    if (!bold) return std::unexpected(bold.error());
+
+    // ImGui asserts (aborts) on a font file it cannot open: check them first.
+    for (const auto* plan : {&*regular, &*bold})
+        for (const auto& face : *plan)
+            if (std::ifstream probe(face.file, std::ios::binary); !probe)
+                return std::unexpected("the font file " + face.file.string() +
+                                       " cannot be read; reinstall the Debian package "
+                                       "fonts-noto-core");
+
+    // The range tables must live until Build(); they are released with the input data below.
+    std::vector<std::vector<ImWchar>> tables;
+    for (const auto* plan : {&*regular, &*bold})
+        for (const auto& face : *plan)
+            tables.push_back(toImGuiRanges(face.ranges));
+
+    atlas.Clear();
+    atlas.FontBuilderIO = options.freeType ? ImGuiFreeType::GetBuilderForFreeType() : nullptr;
+    atlas.FontBuilderFlags = 0;
+
+    FontSet set;
+    set.language = std::string(language);
+    set.bodySize = baseSizePx * scale;
+    set.largeSize = set.bodySize * options.largeFactor;
+    set.hugeSize = set.bodySize * options.hugeFactor;
+    for (const auto& face : *regular)
+        set.glyphsPerFont += i18n::countCodepoints(face.ranges);
+
+    auto add = [&](const std::vector<i18n::FontFace>& plan, size_t firstTable,
+                   float size) -> ImFont* {
+        ImFont* font = nullptr;
+        for (size_t i = 0; i < plan.size(); ++i) {
+            ImFontConfig config;
+            config.MergeMode = i > 0;
+            // Large text gains nothing from oversampling and it multiplies the atlas size.
+            config.OversampleH = size < options.oversampleBelowPx ? 2 : 1;
+            config.OversampleV = 1;
+            config.PixelSnapH = config.OversampleH == 1;
+            ImFont* added = atlas.AddFontFromFileTTF(plan[i].file.c_str(), size, &config,
+                                                     tables[firstTable + i].data());
+            if (added == nullptr) return nullptr;
+            if (i == 0) font = added;
+        }
+        return font;
+    };
+    const size_t boldTables = regular->size();
+    set.body = add(*regular, 0, set.bodySize);
+    set.bodyBold = add(*bold, boldTables, set.bodySize);
+    set.large = add(*bold, boldTables, set.largeSize);
+    set.huge = add(*bold, boldTables, set.hugeSize);
+    if (!set.body || !set.bodyBold || !set.large || !set.huge || !atlas.Build()) {
+        atlas.Clear();
+        return std::unexpected("the fonts for \"" + set.language +
+                               "\" could not be loaded into the screen's font atlas; check that "
+                               "the Debian package fonts-noto-core is installed and intact");
+    }
+    set.atlasWidth = atlas.TexWidth;
+    set.atlasHeight = atlas.TexHeight;
+    atlas.ClearInputData(); // frees the TTF copies (several MB) and the range tables' users
+    return set;
+}
+
+} // namespace passerelle::ui::text
