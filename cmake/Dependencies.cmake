@@ -22,18 +22,19 @@ add_library(passerelle_httplib INTERFACE)
 target_include_directories(passerelle_httplib SYSTEM INTERFACE ${HTTPLIB_INCLUDE_DIR})
 target_link_libraries(passerelle_httplib INTERFACE Threads::Threads)
 
-# Debian's libimgui-dev 1.86: static libimgui.a with SDL2 + OpenGL3 backends and FreeType.
-find_path(IMGUI_INCLUDE_DIR imgui.h PATH_SUFFIXES imgui REQUIRED)
-find_library(IMGUI_LIBRARY NAMES libimgui.a imgui REQUIRED)
-add_library(passerelle_imgui INTERFACE)
-target_include_directories(passerelle_imgui SYSTEM INTERFACE ${IMGUI_INCLUDE_DIR} ${IMGUI_INCLUDE_DIR}/backends /usr/include/stb)
-target_link_libraries(passerelle_imgui INTERFACE ${IMGUI_LIBRARY} PkgConfig::FREETYPE ${CMAKE_DL_LIBS})
-
 # stb (image loading / PNG writing) from libstb-dev.
 find_library(STB_LIBRARY NAMES stb REQUIRED)
 add_library(passerelle_stb INTERFACE)
 target_include_directories(passerelle_stb SYSTEM INTERFACE /usr/include/stb)
 target_link_libraries(passerelle_stb INTERFACE ${STB_LIBRARY})
+
+# Debian's libimgui-dev 1.86: static libimgui.a with SDL2 + OpenGL3 backends and FreeType.
+find_path(IMGUI_INCLUDE_DIR imgui.h PATH_SUFFIXES imgui REQUIRED)
+find_library(IMGUI_LIBRARY NAMES libimgui.a imgui REQUIRED)
+add_library(passerelle_imgui INTERFACE)
+target_include_directories(passerelle_imgui SYSTEM INTERFACE ${IMGUI_INCLUDE_DIR} ${IMGUI_INCLUDE_DIR}/backends /usr/include/stb)
+# libimgui.a uses Debian's separate stb_truetype/stb_rect_pack (libstb), as its imgui.pc says.
+target_link_libraries(passerelle_imgui INTERFACE ${IMGUI_LIBRARY} ${STB_LIBRARY} PkgConfig::FREETYPE ${CMAKE_DL_LIBS})
 
 # doctest is header-only (doctest-dev).
 find_path(DOCTEST_INCLUDE_DIR doctest/doctest.h REQUIRED)

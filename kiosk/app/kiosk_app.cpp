@@ -150,12 +150,12 @@ int runKiosk(const Options& options) {
         if (!pacer.shouldDraw() && options.screenshot.empty()) continue;
 
         if (fontsStale) {
-            auto fonts = buildKioskFonts(i18n, layoutScale * options.textScale);
-            if (!fonts) {
-                std::fprintf(stderr, "passerelle-kiosk: %s\n", fonts.error().c_str());
+            auto rebuilt = buildKioskFonts(i18n, layoutScale * options.textScale);
+            if (!rebuilt) {
+                std::fprintf(stderr, "passerelle-kiosk: %s\n", rebuilt.error().c_str());
                 return 1;
             }
-            kioskUi.setFonts(*fonts);
+            kioskUi.setFonts(*rebuilt);
             win->rebuildFontTexture();
             fontsStale = false;
         }

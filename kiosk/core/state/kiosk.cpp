@@ -31,19 +31,30 @@ void Kiosk::dispatch(const Intent& intent) {
                    [](const intent::Touch&) {},
                    [this](const intent::ChooseLanguage& i) {
                        setLanguage(i.language);
-                       if (!state_.sessionActive) startSession();
+                       if (!state_.sessionActive)
+                           startSession();
+                       else if (state_.screen == ScreenId::Welcome)
+                           open(ScreenId::Home);
                    },
                    [this](const intent::StartSession&) {
-                       if (!state_.sessionActive) startSession();
+                       if (!state_.sessionActive)
+                           startSession();
+                       else if (state_.screen == ScreenId::Welcome)
+                           open(ScreenId::Home);
                    },
                    [this](const intent::Open& i) {
                        if (!state_.sessionActive) startSession();
                        open(i.screen);
                    },
                    [this](const intent::Back&) {
-                       if (state_.history.empty()) return;
-                       state_.screen = state_.history.back();
-                       state_.history.pop_back();
+                       if (!state_.history.empty()) {
+                           state_.screen = state_.history.back();
+                           state_.history.pop_back();
+                       } else if (state_.screen == ScreenId::Home) {
+                           // Back from Home: the language choice, session kept (idle still ends
+                           // it).
+                           state_.screen = ScreenId::Welcome;
+                       }
                    },
                    [this](const intent::Finish&) {
                        if (state_.sessionActive) endSession(SessionEnd::Finished);
@@ -114,7 +125,7 @@ void Kiosk::setLanguage(const std::string& language) {
 
 void Kiosk::open(ScreenId screen) {
     if (screen == state_.screen) return;
-    if (screen == ScreenId::Home) {
+    if (screen == ScreenId::Home || state_.screen == ScreenId::Welcome) {
         state_.history.clear();
     } else {
         state_.history.push_back(state_.screen);

@@ -1,0 +1,68 @@
+#pragma once
+#include "core/i18n/i18n.h"
+#include "core/state/clock.h"
+#include "core/state/kiosk.h"
+#include "ui/kiosk_ui.h"
+
+#include <chrono>
+#include <string>
+#include <vector>
+
+struct ImGuiContext;
+
+namespace passerelle::test {
+
+// Runs the real kiosk screens in an ImGui context with no window and no GPU: synthetic touches
+// on widgets found by id or label, a fake clock, and a record of what each frame showed and
+// which intents reached the core. Wired like kiosk/app: a press is also a Touch for the core.
+class ScreenHarness {
+  public:
+    struct Setup {
+        int width = 1280;
+        int height = 800;
+        std::string defaultLanguage = "en";
+        IdleSettings idle{};
+        float textScale = 1.0f;
+        bool highContrast = false;
+    };
+    ScreenHarness();
+    explicit ScreenHarness(Setup setup);
+    ~ScreenHarness();
+    ScreenHarness(const ScreenHarness&) = delete;
+    ScreenHarness& operator=(const ScreenHarness&) = delete;
+
+    void frame();
+    // Finds the target (id first, then label) in the last frame and taps its centre.
+    // Fails the current test (doctest) if no such target is shown.
+    void tap(const std::string& idOrLabel);
+    void tapAt(float x, float y);
+    bool hasTarget(const std::string& idOrLabel) const {
+        return shown().findTarget(idOrLabel) != nullptr;
+    }
+    bool showsText(const std::string& text) const { return shown().showsText(text); }
+    // Moves the fake clock forward in one-second steps, drawing a frame after each.
+    void wait(std::chrono::seconds duration);
+
+    const ui::FrameRecord& shown() const { return ui_.lastFrame(); }
+    const KioskState& state() const { return kiosk_.state(); }
+    Kiosk& kiosk() { return kiosk_; }
+    i18n::I18n& i18n() { return i18n_; }
+    ManualClock& clock() { return clock_; }
+    const std::vector<std::string>& intentLog() const { return intentLog_; }
+    std::string describeScreen() const; // for failure messages
+
+  private:
+    void rebuildFonts();
+
+    Setup setup_;
+    ManualClock clock_;
+    i18n::I18n i18n_;
+    Kiosk kiosk_;
+    ui::KioskUi ui_;
+    ImGuiContext* context_ = nullptr;
+    std::vector<Intent> intents_;
+    std::vector<std::string> intentLog_;
+    bool fontsStale_ = false;
+};
+
+} // namespace passerelle::test
