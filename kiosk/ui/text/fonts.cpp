@@ -4,6 +4,9 @@
 
 #include <imgui_freetype.h>
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
+
 #include <algorithm>
 #include <fstream>
 #include <vector>
@@ -24,7 +27,35 @@ std::vector<ImWchar> toImGuiRanges(const std::vector<i18n::CodepointRange>& rang
     return out;
 }
 
+// (ascender - descender) / em of a font's horizontal header. ImGui sizes a font so that this
+// height equals the requested pixel size; fonts with tall marks (Arabic) then look smaller.
+float heightPerEm(const std::filesystem::path& file) {
+    FT_Library library = nullptr;
+    if (FT_Init_FreeType(&library) != 0) return 0.0f;
+    float ratio = 0.0f;
+    FT_Face face = nullptr;
+    if (FT_New_Face(library, file.c_str(), 0, &face) == 0) {
+        if (face->units_per_EM > 0)
+            ratio = float(face->ascender - face->descender) / float(face->units_per_EM);
+        FT_Done_Face(face);
+    }
+    FT_Done_FreeType(library);
+    return ratio;
+}
+
+// Pixel size for each face so that all of them share the main face's em size, as the Noto
+// families are designed to be mixed: the Arabic face gets a larger size for the same text size.
+std::vector<float> emMatchedScales(const std::vector<i18n::FontFace>& plan) {
+    std::vector<float> scales(plan.size(), 1.0f);
+    const float main = plan.empty() ? 0.0f : heightPerEm(plan.front().file);
+    for (size_t i = 1; i < plan.size() && main > 0.0f; ++i)
+        if (const float ratio = heightPerEm(plan[i].file); ratio > 0.0f) scales[i] = ratio / main;
+    return scales;
+}
+
 } // namespace
+
+static_assert(ImGuiFreeTypeBuilderFlags_LightHinting == 1u << 3);
 
 std::expected<FontSet, std::string> buildFonts(ImFontAtlas& atlas, std::string_view language,
                                                std::string_view extraText, float baseSizePx,
@@ -50,7 +81,7 @@ std::expected<FontSet, std::string> buildFonts(ImFontAtlas& atlas, std::string_v
 
     atlas.Clear();
     atlas.FontBuilderIO = options.freeType ? ImGuiFreeType::GetBuilderForFreeType() : nullptr;
-    atlas.FontBuilderFlags = 0;
+    atlas.FontBuilderFlags = options.freeType ? options.freeTypeFlags : 0;
 
     FontSet set;
     set.language = std::string(language);
@@ -60,17 +91,20 @@ std::expected<FontSet, std::string> buildFonts(ImFontAtlas& atlas, std::string_v
     for (const auto& face : *regular)
         set.glyphsPerFont += i18n::countCodepoints(face.ranges);
 
+    const auto regularScales = emMatchedScales(*regular);
+    const auto boldScales = emMatchedScales(*bold);
     auto add = [&](const std::vector<i18n::FontFace>& plan, size_t firstTable,
-                   float size) -> ImFont* {
+                   const std::vector<float>& scales, float size) -> ImFont* {
         ImFont* font = nullptr;
         for (size_t i = 0; i < plan.size(); ++i) {
+            const float faceSize = size * scales[i];
             ImFontConfig config;
             config.MergeMode = i > 0;
             // Large text gains nothing from oversampling and it multiplies the atlas size.
-            config.OversampleH = size < options.oversampleBelowPx ? 2 : 1;
+            config.OversampleH = faceSize < options.oversampleBelowPx ? 2 : 1;
             config.OversampleV = 1;
             config.PixelSnapH = config.OversampleH == 1;
-            ImFont* added = atlas.AddFontFromFileTTF(plan[i].file.c_str(), size, &config,
+            ImFont* added = atlas.AddFontFromFileTTF(plan[i].file.c_str(), faceSize, &config,
                                                      tables[firstTable + i].data());
             if (added == nullptr) return nullptr;
             if (i == 0) font = added;
@@ -78,10 +112,10 @@ std::expected<FontSet, std::string> buildFonts(ImFontAtlas& atlas, std::string_v
         return font;
     };
     const size_t boldTables = regular->size();
-    set.body = add(*regular, 0, set.bodySize);
-    set.bodyBold = add(*bold, boldTables, set.bodySize);
-    set.large = add(*bold, boldTables, set.largeSize);
-    set.huge = add(*bold, boldTables, set.hugeSize);
+    set.body = add(*regular, 0, regularScales, set.bodySize);
+    set.bodyBold = add(*bold, boldTables, boldScales, set.bodySize);
+    set.large = add(*bold, boldTables, boldScales, set.largeSize);
+    set.huge = add(*bold, boldTables, boldScales, set.hugeSize);
     if (!set.body || !set.bodyBold || !set.large || !set.huge || !atlas.Build()) {
         atlas.Clear();
         return std::unexpected("the fonts for \"" + set.language +

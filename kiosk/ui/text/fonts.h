@@ -15,10 +15,13 @@
 namespace passerelle::ui::text {
 
 struct FontOptions {
-    float largeFactor = 1.5f;        // headings, as a multiple of the body size
-    float hugeFactor = 2.25f;        // the welcome title
-    bool freeType = true;            // FreeType rasterizer (sharper hinting); false: stb_truetype
-    float oversampleBelowPx = 32.0f; // stb_truetype only: 2x horizontal oversampling below this
+    float largeFactor = 1.5f; // headings, as a multiple of the body size
+    float hugeFactor = 2.25f; // the welcome title
+    bool freeType = true;     // FreeType rasterizer (no oversampling needed); false: stb
+    // FreeType hinting: light hinting keeps glyph shapes and builds ~4x faster than the full
+    // bytecode hinter (ImGuiFreeTypeBuilderFlags_*; 0 = full hinting).
+    unsigned freeTypeFlags = 1u << 3; // ImGuiFreeTypeBuilderFlags_LightHinting
+    float oversampleBelowPx = 32.0f;  // stb_truetype only: 2x horizontal oversampling below this
     i18n::ArabicCoverage arabic = i18n::ArabicCoverage::ShaperOutput;
 };
 

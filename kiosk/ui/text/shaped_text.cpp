@@ -59,11 +59,10 @@ void draw(std::string_view logical, bool rtl, Align align) {
     drawVisualLine(visual(logical, rtl), rtl, align, ImGui::GetContentRegionAvail().x);
 }
 
-void drawAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
-            std::string_view logical, bool rtl, Align align, float boxWidth) {
+void drawVisualAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
+                  std::string_view line, bool rtl, Align align, float boxWidth) {
     font = orCurrent(font);
     size = orCurrent(size);
-    const std::string line = visual(logical, rtl);
     const float width = widthOf(font, size, line);
     float x = pos.x;
     if (boxWidth > 0.0f) {
@@ -74,6 +73,25 @@ void drawAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 co
         x -= width;
     }
     drawList->AddText(font, size, ImVec2(x, pos.y), color, line.data(), line.data() + line.size());
+}
+
+void drawAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
+            std::string_view logical, bool rtl, Align align, float boxWidth) {
+    drawVisualAt(drawList, font, size, pos, color, visual(logical, rtl), rtl, align, boxWidth);
+}
+
+float drawWrappedAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
+                    std::string_view logical, bool rtl, float boxWidth, std::string_view locale,
+                    float lineHeight, Align align) {
+    font = orCurrent(font);
+    size = orCurrent(size);
+    if (lineHeight <= 0.0f) lineHeight = size * 1.3f;
+    float y = pos.y;
+    for (const auto& line : wrap(logical, rtl, boxWidth, font, size, locale)) {
+        drawVisualAt(drawList, font, size, ImVec2(pos.x, y), color, line, rtl, align, boxWidth);
+        y += lineHeight;
+    }
+    return y - pos.y;
 }
 
 std::vector<std::string> wrap(std::string_view logical, bool rtl, float width, ImFont* font,

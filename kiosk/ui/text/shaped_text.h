@@ -31,8 +31,22 @@ void draw(std::string_view logical, bool rtl, Align align = Align::Start);
 void drawAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
             std::string_view logical, bool rtl, Align align = Align::Start, float boxWidth = 0.0f);
 
+// The same for a string ALREADY in visual order (a line from wrap() or visual()); passing such a
+// string to drawAt would reorder it a second time.
+void drawVisualAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
+                  std::string_view visualText, bool rtl, Align align = Align::Start,
+                  float boxWidth = 0.0f);
+
+// A wrapped paragraph into a draw list, lines `lineHeight` apart (0: 1.3 x size), aligned in
+// [pos.x, pos.x + boxWidth]. Returns the height used.
+float drawWrappedAt(ImDrawList* drawList, ImFont* font, float size, ImVec2 pos, ImU32 color,
+                    std::string_view logical, bool rtl, float boxWidth,
+                    std::string_view locale = "en", float lineHeight = 0.0f,
+                    Align align = Align::Start);
+
 // Lines of a paragraph wrapped to `width` in `font` at `size` (the current ones when null / 0),
-// in visual order: wrapping happens on the logical text, then each line is reordered.
+// in visual order: wrapping happens on the logical text, then each line is reordered. Draw them
+// with drawVisualAt or ImGui::TextUnformatted, not with draw/drawAt.
 // `locale` picks ICU's line-breaking rules (I18n::icuLocale()).
 std::vector<std::string> wrap(std::string_view logical, bool rtl, float width,
                               ImFont* font = nullptr, float size = 0.0f,
