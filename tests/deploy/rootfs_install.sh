@@ -8,13 +8,14 @@
 # archive) is built once with mmdebstrap and cached as a tarball in CACHE_DIR; it is rebuilt only
 # when the packages' Depends change. Only that first build needs the Debian mirror.
 #
-# usage: rootfs_install.sh DEB_DIR CACHE_DIR
+# usage: rootfs_install.sh DEB_DIR CACHE_DIR SOURCE_DIR
 # env:   PASSERELLE_DEBIAN_MIRROR  (default http://deb.debian.org/debian)
 #        PASSERELLE_DEBIAN_SECURITY_MIRROR (default http://deb.debian.org/debian-security)
 #        PASSERELLE_KIOSK_BINARIES, PASSERELLE_CITY_BINARIES: executables each package ships
 source "$(dirname "$0")/lib.sh"
 debs="$1"
 cache="$2"
+src="$3"
 suite=bookworm
 mirror="${PASSERELLE_DEBIAN_MIRROR:-http://deb.debian.org/debian}"
 security="${PASSERELLE_DEBIAN_SECURITY_MIRROR:-http://deb.debian.org/debian-security}"
@@ -108,6 +109,18 @@ done
 if [ -x "$root/usr/bin/passerelle-kiosk" ]; then
     check "passerelle-kiosk --version runs" sh -c "chroot '$root' /usr/bin/passerelle-kiosk --version | grep -q '^passerelle-kiosk '"
 fi
+if [ -x "$root/usr/bin/passerelle-city" ]; then
+    check "passerelle-city --version runs" sh -c "chroot '$root' /usr/bin/passerelle-city --version | grep -q '^passerelle-city '"
+    # The shipped config must be accepted: the server then goes on (and stops at the missing city
+    # key, or keeps running until the timeout), never at "city.conf line N".
+    rc=0
+    out=$(in_root timeout 5 /usr/bin/passerelle-city --config /etc/passerelle/city.conf --data-dir /tmp/city-conf-test 2>&1) || rc=$?
+    conf_ok=yes
+    [ "$rc" -ne 2 ] || conf_ok=no
+    ! grep -q 'city.conf line' <<<"$out" || conf_ok=no
+    echo "  passerelle-city with the shipped config (exit $rc): $(head -n1 <<<"$out")"
+    check "the shipped /etc/passerelle/city.conf is accepted by passerelle-city" test "$conf_ok" = yes
+fi
 check "/usr/bin/cage comes from the dependencies" test -x "$root/usr/bin/cage"
 check "Noto fonts come from the dependencies" test -d "$root/usr/share/fonts/truetype/noto"
 check "no *.secret file installed" test -z "$(find "$root/usr/share/passerelle" "$root/etc" -name '*.secret')"
@@ -126,7 +139,7 @@ for g in video input render audio; do
         check "passerelle is in group $g" grep -q " $g " <<<"$groups"
     fi
 done
-check "passerelle is not in group sudo" sh -c "! grep -q ' sudo ' <<<'$groups'"
+check "passerelle is not in group sudo" bash -c "! grep -q ' sudo ' <<<'$groups'"
 entry=$(in_root getent passwd passerelle-city || true)
 echo "  $entry"
 check "user passerelle-city exists" test -n "$entry"
@@ -143,6 +156,14 @@ verify=$(in_root systemd-analyze verify --man=no passerelle-kiosk.service passer
 [ -z "$verify" ] || fail "systemd-analyze verify reported problems in the units:
 $verify"
 echo "  ok: systemd-analyze verify: no problem reported"
+# The Raspberry Pi image's own units (image/files), against the same Debian 12 system.
+cp "$src"/image/files/etc/systemd/system/*.service "$root/etc/systemd/system/"
+install -m 0755 "$src"/image/files/usr/local/sbin/* "$root/usr/local/sbin/"
+verify=$(in_root systemd-analyze verify --man=no passerelle-site.service passerelle-grow-data.service 2>&1) ||
+    fail "systemd-analyze verify failed on the image units: $verify"
+[ -z "$verify" ] || fail "systemd-analyze verify reported problems in the image units:
+$verify"
+echo "  ok: systemd-analyze verify of the image units (passerelle-site, passerelle-grow-data): no problem reported"
 in_root systemd-analyze security --offline=yes passerelle-city.service | tail -n1
 check "the city server's sandbox exposure is at most 2.0 (systemd-analyze security)" \
     in_root systemd-analyze security --offline=yes --threshold=20 passerelle-city.service >/dev/null
