@@ -91,9 +91,18 @@ bool isValidPackId(std::string_view id) {
     });
 }
 
-struct PackOpener {
-    static std::expected<std::shared_ptr<const Pack>, std::string>
-    open(const std::filesystem::path& path, std::span<const TrustedKey> trusted) {
+namespace {
+
+struct PackFile {
+    Database db;
+    PackRows rows;
+    std::optional<SignatureRow> signature;
+};
+
+// Everything before trust: size, header, format version, integrity, exact schema, caps, and
+// the one pass that hashes every content row.
+std::expected<PackFile, std::string> readPackFile(const std::filesystem::path& path) {
+    {
         const std::string file = path.filename().string();
         std::error_code ec;
         auto size = std::filesystem::file_size(path, ec);
@@ -168,12 +177,27 @@ struct PackOpener {
         if (!rows) return std::unexpected(rows.error());
         auto signature = readSignature(raw);
         if (!signature) return std::unexpected(signature.error());
-        if (!*signature)
+        return PackFile{std::move(*db), std::move(*rows), std::move(*signature)};
+    }
+}
+
+} // namespace
+
+struct PackOpener {
+    static std::expected<std::shared_ptr<const Pack>, std::string>
+    open(const std::filesystem::path& path, std::span<const TrustedKey> trusted) {
+        const std::string file = path.filename().string();
+        auto packFile = readPackFile(path);
+        if (!packFile) return std::unexpected(packFile.error());
+        auto* db = &packFile->db;
+        auto* rows = &packFile->rows;
+        const auto& signature = packFile->signature;
+        if (!signature)
             return std::unexpected(
                 "The pack \"" + file +
                 "\" is not signed. Only packs signed by a trusted publisher can be "
                 "installed; sign it with `passerelle-pack sign`.");
-        const auto& sig = **signature;
+        const auto& sig = *signature;
         const TrustedKey* signer = nullptr;
         for (auto& key : trusted)
             if (keyId(key.key) == sig.keyId) signer = &key;
@@ -209,6 +233,29 @@ struct PackOpener {
 std::expected<std::shared_ptr<const Pack>, std::string>
 openPack(const std::filesystem::path& path, std::span<const TrustedKey> trusted) {
     return PackOpener::open(path, trusted);
+}
+
+std::expected<PackInspection, std::string>
+inspectPackUnverified(const std::filesystem::path& path) {
+    auto packFile = readPackFile(path);
+    if (!packFile) return std::unexpected(packFile.error());
+    PackInspection inspection;
+    inspection.contentHash = packFile->rows.contentHash;
+    if (packFile->signature) {
+        inspection.signatureKeyId = packFile->signature->keyId;
+        inspection.signature = packFile->signature->signature;
+    }
+    std::error_code ec;
+    inspection.fileSize = std::filesystem::file_size(path, ec);
+    auto content = loadContent(packFile->rows);
+    if (!content) return std::unexpected(content.error());
+    inspection.content = std::move(*content);
+    return inspection;
+}
+
+bool PackInspection::signedBy(const PublicKey& key) const {
+    return signatureKeyId && *signatureKeyId == keyId(key) && signature.size() == 64 &&
+           verifyDetached(key, signature, signedMessage(contentHash));
 }
 
 } // namespace passerelle::pack

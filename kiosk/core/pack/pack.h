@@ -10,6 +10,7 @@
 #include <expected>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -99,6 +100,18 @@ class Pack {
 // verifies (only the defensive size/structure checks run before).
 std::expected<std::shared_ptr<const Pack>, std::string>
 openPack(const std::filesystem::path& path, std::span<const TrustedKey> trusted);
+
+// For tools (passerelle-pack inspect) and the fuzz target ONLY: reads a pack with every
+// structural check but WITHOUT trusting a key; the content is unverified. The kiosk uses openPack.
+struct PackInspection {
+    PackContent content;
+    Bytes contentHash;
+    std::optional<std::string> signatureKeyId; // nullopt: unsigned
+    Bytes signature;
+    std::uint64_t fileSize = 0;
+    bool signedBy(const PublicKey& key) const; // the signature verifies with this key
+};
+std::expected<PackInspection, std::string> inspectPackUnverified(const std::filesystem::path& path);
 
 // Media names: 1-64 chars of [a-z0-9._-], starting with a letter or digit, no "..".
 bool isValidMediaName(std::string_view name);

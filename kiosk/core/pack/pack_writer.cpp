@@ -214,7 +214,8 @@ std::expected<std::string, std::string> signPack(const std::filesystem::path& pa
     insert.bind(1, id).bindBlob(2, signature);
     if (insert.step() != SQLITE_DONE) return std::unexpected("Cannot sign: " + sqliteMessage(raw));
     if (auto ok = exec(raw, "COMMIT"); !ok) return std::unexpected("Cannot sign: " + ok.error());
-    // Compact: no free pages left behind by the rewrite.
+    // Compact: no free pages left behind by the rewrite (VACUUM attaches a temporary database).
+    sqlite3_limit(raw, SQLITE_LIMIT_ATTACHED, 1);
     if (auto ok = exec(raw, "VACUUM"); !ok) return std::unexpected("Cannot sign: " + ok.error());
     return id;
 }
