@@ -43,16 +43,34 @@ void KioskUi::draw(const KioskState& state, std::vector<Intent>& intents) {
         drawHomeScreen(ui);
         break;
     case ScreenId::Learn:
-        drawComingSoonScreen(ui, "home.learn");
+        drawLessonListScreen(ui);
         break;
     case ScreenId::Services:
-        drawComingSoonScreen(ui, "home.services");
+        drawServiceListScreen(ui);
         break;
     case ScreenId::Help:
-        drawComingSoonScreen(ui, "home.help");
+        drawHelpScreen(ui);
         break;
     case ScreenId::Accessibility:
-        drawComingSoonScreen(ui, "home.accessibility");
+        drawAccessibilityScreen(ui);
+        break;
+    case ScreenId::ServiceStep:
+        drawServiceStepScreen(ui);
+        break;
+    case ScreenId::ServiceReview:
+        drawServiceReviewScreen(ui);
+        break;
+    case ScreenId::ServiceReceipt:
+        drawServiceReceiptScreen(ui);
+        break;
+    case ScreenId::Lesson:
+        drawLessonScreen(ui);
+        break;
+    case ScreenId::StaffPin:
+        drawStaffPinScreen(ui);
+        break;
+    case ScreenId::StaffPanel:
+        drawStaffPanelScreen(ui);
         break;
     }
     ImGui::PopFont();

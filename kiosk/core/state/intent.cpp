@@ -7,16 +7,57 @@ template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 } // namespace
 
 std::string describe(const Intent& intent) {
+    using namespace intent;
     return std::visit(
         Overloaded{
-            [](const intent::Touch&) { return std::string("Touch"); },
-            [](const intent::ChooseLanguage& i) { return "ChooseLanguage(" + i.language + ")"; },
-            [](const intent::StartSession&) { return std::string("StartSession"); },
-            [](const intent::Open& i) { return "Open(" + std::string(screenName(i.screen)) + ")"; },
-            [](const intent::Back&) { return std::string("Back"); },
-            [](const intent::Finish&) { return std::string("Finish"); },
-            [](const intent::StillHere&) { return std::string("StillHere"); },
-            [](const intent::EndSessionByStaff&) { return std::string("EndSessionByStaff"); },
+            [](const Touch&) { return std::string("Touch"); },
+            [](const ChooseLanguage& i) { return "ChooseLanguage(" + i.language + ")"; },
+            [](const StartSession&) { return std::string("StartSession"); },
+            [](const Open& i) { return "Open(" + std::string(screenName(i.screen)) + ")"; },
+            [](const Back&) { return std::string("Back"); },
+            [](const Finish&) { return std::string("Finish"); },
+            [](const StillHere&) { return std::string("StillHere"); },
+            [](const EndSessionByStaff&) { return std::string("EndSessionByStaff"); },
+            [](const FocusField& i) {
+                return "FocusField(" + std::to_string(static_cast<int>(i.field)) + ")";
+            },
+            [](const TypeText&) { return std::string("TypeText"); },
+            [](const DeleteBackward&) { return std::string("DeleteBackward"); },
+            [](const ClearField&) { return std::string("ClearField"); },
+            [](const ToggleShift&) { return std::string("ToggleShift"); },
+            [](const SwitchKeyboardPage& i) {
+                return "SwitchKeyboardPage(" + std::to_string(i.page) + ")";
+            },
+            [](const OpenService& i) { return "OpenService(" + i.packId + "/" + i.flowId + ")"; },
+            [](const SetAnswer&) { return std::string("SetAnswer"); },
+            [](const ToggleOption&) { return std::string("ToggleOption"); },
+            [](const NextStep&) { return std::string("NextStep"); },
+            [](const PreviousStep&) { return std::string("PreviousStep"); },
+            [](const EditStep& i) { return "EditStep(" + std::to_string(i.stepIndex) + ")"; },
+            [](const Submit&) { return std::string("Submit"); },
+            [](const OpenLesson& i) { return "OpenLesson(" + i.packId + "/" + i.lessonId + ")"; },
+            [](const NextSlide&) { return std::string("NextSlide"); },
+            [](const PreviousSlide&) { return std::string("PreviousSlide"); },
+            [](const ChooseQuizAnswer& i) {
+                return "ChooseQuizAnswer(" + std::to_string(i.choice) + ")";
+            },
+            [](const NextQuestion&) { return std::string("NextQuestion"); },
+            [](const ResumeLearner&) { return std::string("ResumeLearner"); },
+            [](const SaveLearner&) { return std::string("SaveLearner"); },
+            [](const SetTextSize& i) { return "SetTextSize(" + std::to_string(i.step) + ")"; },
+            [](const SetHighContrast& i) {
+                return std::string("SetHighContrast(") + (i.on ? "on" : "off") + ")";
+            },
+            [](const SetReadAloud& i) {
+                return std::string("SetReadAloud(") + (i.on ? "on" : "off") + ")";
+            },
+            [](const SetVolume& i) { return "SetVolume(" + std::to_string(i.percent) + ")"; },
+            [](const SetMoreTime& i) {
+                return std::string("SetMoreTime(") + (i.on ? "on" : "off") + ")";
+            },
+            [](const Speak&) { return std::string("Speak"); },
+            [](const RequestHelp&) { return std::string("RequestHelp"); },
+            [](const CancelHelp&) { return std::string("CancelHelp"); },
         },
         intent);
 }

@@ -1,4 +1,6 @@
 #pragma once
+#include "core/resident/kiosk_services.h"
+#include "core/resident/private_input.h"
 #include "core/state/clock.h"
 #include "core/state/intent.h"
 #include "core/state/kiosk_state.h"
@@ -8,16 +10,19 @@
 
 namespace passerelle {
 
-// The kiosk's navigation and session state machine: intents in, state out. It owns the idle
-// timer; the app asks nextDeadline() how long it may sleep.
+// The kiosk's state machine: intents in, state out. Owns navigation, the session lifecycle and
+// the idle timer, and hands feature intents (text entry, e-services, lessons, accessibility,
+// help) to their controllers in kiosk/core/resident/. The app asks nextDeadline() how long it
+// may sleep.
 class Kiosk {
   public:
     struct Options {
         std::string defaultLanguage = "en";
         std::vector<LanguageChoice> offeredLanguages;
         IdleSettings idle;
+        double longerTimeFactor = 3.0; // "more time" and assisted sessions
     };
-    // Called when a session starts / ends, so the session store can begin and wipe.
+    // Called when a session starts / ends and when the language changes (fonts, speech).
     struct Hooks {
         std::function<void(const std::string& language)> sessionStarted;
         std::function<void(SessionEnd)> sessionEnded;
@@ -27,6 +32,10 @@ class Kiosk {
     Kiosk(Options options, const Clock& clock);
 
     void setHooks(Hooks hooks) { hooks_ = std::move(hooks); }
+    // Store, session, sealer, content: what the features need. Without them only navigation works.
+    void setServices(KioskServices services);
+    const KioskServices& services() const { return services_; }
+
     void dispatch(const Intent& intent);
     // Advances timers to the clock's now; returns true if the state changed.
     bool tick();
@@ -35,17 +44,25 @@ class Kiosk {
     // on the welcome screen.
     std::optional<Clock::time_point> nextDeadline() const;
 
+    // Starts an assisted session for a mediator (staff mode); the resident is then shown Home.
+    void startAssistedSession(const std::string& mediatorId, const std::string& mediatorName);
+
   private:
+    bool handleNavigation(const Intent& intent);
     void startSession();
     void endSession(SessionEnd why);
     void setLanguage(const std::string& language);
-    void open(ScreenId screen);
+    std::chrono::seconds idleTimeout() const;
+    std::chrono::seconds idleCountdown() const;
 
     Options options_;
     const Clock& clock_;
     Hooks hooks_;
+    KioskServices services_;
+    PrivateInput input_;
     KioskState state_;
     Clock::time_point lastTouch_{};
+    std::string mediatorId_;
 };
 
 } // namespace passerelle

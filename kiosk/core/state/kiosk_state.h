@@ -1,4 +1,5 @@
 #pragma once
+#include "core/state/resident_views.h"
 #include "core/state/screen_id.h"
 
 #include <chrono>
@@ -7,6 +8,10 @@
 #include <vector>
 
 namespace passerelle {
+
+class Session;
+class ContentCatalog;
+struct PrivateInput;
 
 struct LanguageChoice {
     std::string code;       // "fr"
@@ -33,6 +38,23 @@ struct KioskState {
     int idleSecondsLeft = 0;  // while idleWarning
     int sessionsEnded = 0;
     std::optional<SessionEnd> lastSessionEnd;
+
+    Focus focus = Focus::None; // which field the on-screen keyboard types into
+    KeyboardView keyboard;
+    std::string searchQuery; // the service/lesson search box (not sent anywhere)
+    ServiceView service;
+    LessonView lesson;
+    AccessibilitySettings accessibility;
+    SpeechRequest speech;
+    bool helpRequested = false;
+    bool assisted = false; // an assisted session started by a mediator
+    std::string mediatorName;
+    // Read-only view of what the resident typed (guarded memory in the Session), for drawing.
+    const Session* session = nullptr;
+    // Non-personal content: the installed packs, for lists and screens.
+    const ContentCatalog* content = nullptr;
+    // Learner code / PIN and staff PIN being typed (drawn masked).
+    const PrivateInput* input = nullptr;
 
     bool rightToLeft() const;
 };

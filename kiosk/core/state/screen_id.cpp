@@ -6,13 +6,19 @@
 namespace passerelle {
 
 namespace {
-constexpr std::array<std::pair<ScreenId, std::string_view>, 6> kNames{{
+constexpr std::array<std::pair<ScreenId, std::string_view>, 12> kNames{{
     {ScreenId::Welcome, "welcome"},
     {ScreenId::Home, "home"},
     {ScreenId::Learn, "learn"},
     {ScreenId::Services, "services"},
     {ScreenId::Help, "help"},
     {ScreenId::Accessibility, "accessibility"},
+    {ScreenId::ServiceStep, "service-step"},
+    {ScreenId::ServiceReview, "service-review"},
+    {ScreenId::ServiceReceipt, "service-receipt"},
+    {ScreenId::Lesson, "lesson"},
+    {ScreenId::StaffPin, "staff-pin"},
+    {ScreenId::StaffPanel, "staff-panel"},
 }};
 } // namespace
 
