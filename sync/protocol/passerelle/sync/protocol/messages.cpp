@@ -71,7 +71,7 @@ std::string encode(const SignedConfig& m) {
     return json{{"config", m.config}, {"signature", m.signatureBase64}, {"key_id", m.keyId}}.dump();
 }
 std::string encode(const ErrorAnswer& m) {
-    return json{{"error", m.error}}.dump();
+    return json{{"error", m.error}, {"reason", m.reason}}.dump();
 }
 
 template <> std::expected<EnrolRequest, std::string> decode(std::string_view text) {
@@ -143,7 +143,8 @@ template <> std::expected<DocumentAnswer, std::string> decode(std::string_view t
 template <> std::expected<PackList, std::string> decode(std::string_view text) {
     return guarded<PackList>("pack list", [&] {
         PackList out;
-        for (const auto& p : parseObject(text).at("packs"))
+        auto j = parseObject(text);
+        for (const auto& p : j.at("packs"))
             out.packs.push_back({field<std::string>(p, "hash"), field<std::int64_t>(p, "size"),
                                  p.value("name", std::string{})});
         return out;
@@ -158,7 +159,8 @@ template <> std::expected<SignedConfig, std::string> decode(std::string_view tex
 }
 template <> std::expected<ErrorAnswer, std::string> decode(std::string_view text) {
     return guarded<ErrorAnswer>("error answer", [&] {
-        return ErrorAnswer{field<std::string>(parseObject(text), "error")};
+        auto j = parseObject(text);
+        return ErrorAnswer{field<std::string>(j, "error"), j.value("reason", std::string{})};
     });
 }
 

@@ -64,6 +64,8 @@ struct SignedConfig {
 
 struct ErrorAnswer {
     std::string error; // plain words for the staff panel
+    std::string
+        reason; // machine-readable: unsigned, unknown_kiosk, revoked_kiosk, stale_timestamp, ...
 };
 
 std::string encode(const EnrolRequest&);

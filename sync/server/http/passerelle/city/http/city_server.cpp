@@ -59,7 +59,8 @@ struct CityServer::Impl {
 
     void refuse(httplib::Response& res, const Rejection& rejection, const std::string& nonce) {
         metrics.countRejection(rejection.reason);
-        answer(res, rejection.status, sync::encode(sync::ErrorAnswer{rejection.message}), nonce);
+        answer(res, rejection.status,
+               sync::encode(sync::ErrorAnswer{rejection.message, rejection.reason}), nonce);
     }
 
     // Checks headers, kiosk, clock, signature, then the nonce (last, so a forged request cannot
@@ -139,7 +140,7 @@ struct CityServer::Impl {
     }
 
     static Reply error(int status, const std::string& message) {
-        return {status, sync::encode(sync::ErrorAnswer{message})};
+        return {status, sync::encode(sync::ErrorAnswer{message, "error"})};
     }
 
     void routes() {
@@ -236,9 +237,10 @@ struct CityServer::Impl {
             if (!kiosk) return refuse(res, kiosk.error(), nonce);
             auto path = packs.find(req.matches[1]);
             if (!path)
-                return answer(res, 404,
-                              sync::encode(sync::ErrorAnswer{"no such pack on the city server"}),
-                              nonce);
+                return answer(
+                    res, 404,
+                    sync::encode(sync::ErrorAnswer{"no such pack on the city server", "not_found"}),
+                    nonce);
             auto size = std::filesystem::file_size(*path);
             auto file = std::make_shared<std::ifstream>(*path, std::ios::binary);
             res.set_header("Accept-Ranges", "bytes");
