@@ -129,7 +129,8 @@ std::expected<LoadReport, std::string> I18n::load(const std::filesystem::path& l
 
     catalogs_ = std::move(catalogs);
     order_ = std::move(order);
-    language_ = std::string(fallbackLanguage);
+    language_.clear();
+    setLanguage(fallbackLanguage);
     cache_.clear();
     return report;
 }
@@ -140,6 +141,7 @@ bool I18n::setLanguage(std::string_view code) {
         language_ = std::string(code);
         cache_.clear();
     }
+    rtl_ = icu::Locale(icuLocale().c_str()).isRightToLeft();
     return true;
 }
 
@@ -155,7 +157,7 @@ const std::string& I18n::icuLocale() const {
 }
 
 bool I18n::isRightToLeft() const {
-    return icu::Locale(icuLocale().c_str()).isRightToLeft();
+    return rtl_;
 }
 
 bool I18n::hasKey(std::string_view key) const {

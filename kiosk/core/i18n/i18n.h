@@ -91,6 +91,7 @@ class I18n {
     std::map<std::string, Catalog, std::less<>> catalogs_;
     std::vector<std::string> order_;
     std::string language_{fallbackLanguage};
+    bool rtl_ = false; // of language_, asked every frame
     std::string timeZone_;
     mutable std::map<std::string, std::unique_ptr<Compiled>, std::less<>>
         cache_; // current language
