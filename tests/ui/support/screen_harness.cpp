@@ -32,6 +32,21 @@ ScreenHarness::ScreenHarness() : ScreenHarness(Setup{}) {}
 ScreenHarness::ScreenHarness(Setup setup)
     : setup_(setup), kiosk_((loaded(i18n_), kioskOptions(setup_, i18n_)), clock_), ui_(i18n_) {
     i18n_.setLanguage(setup_.defaultLanguage);
+    if (setup_.withRuntime) {
+        KioskRuntime::Options options;
+        options.dataDir = dataDir_.path() / "kiosk";
+        options.demo = true;
+        options.demoKeysDir = sourceDir() / "assets/demo-keys";
+        options.demoPackFile = binaryDir() / "assets/demo.ppack";
+        auto rt = KioskRuntime::open(options);
+        if (!rt) throw std::runtime_error("cannot open the kiosk runtime: " + rt.error());
+        runtime_ = std::move(*rt);
+        if (runtime_->content().packs().empty())
+            throw std::runtime_error(
+                "the demo pack is not installed (build the demo_pack target): " +
+                (runtime_->warnings().empty() ? std::string() : runtime_->warnings().back()));
+        kiosk_.setServices(runtime_->services());
+    }
     kiosk_.setHooks({.sessionStarted = {},
                      .sessionEnded = {},
                      .languageChanged = [this](const std::string& lang) {
@@ -58,7 +73,10 @@ void ScreenHarness::rebuildFonts() {
     ui::text::FontOptions options;
     options.largeFactor = 38.0f / 26.0f;
     options.hugeFactor = 70.0f / 26.0f;
-    const float scale = std::min(setup_.width / 1280.0f, setup_.height / 800.0f) * setup_.textScale;
+    static constexpr float kTextSteps[] = {1.0f, 1.25f, 1.5f};
+    fontsTextSize_ = kiosk_.state().accessibility.textSize;
+    const float scale = std::min(setup_.width / 1280.0f, setup_.height / 800.0f) *
+                        setup_.textScale * kTextSteps[fontsTextSize_];
     auto set = ui::text::buildFonts(*ImGui::GetIO().Fonts, i18n_.language(),
                                     i18n_.nativeNamesText(), 26.0f, scale, options);
     if (!set) throw std::runtime_error("cannot build fonts: " + set.error());
@@ -68,7 +86,8 @@ void ScreenHarness::rebuildFonts() {
 
 void ScreenHarness::frame() {
     ImGui::SetCurrentContext(context_);
-    if (fontsStale_) rebuildFonts();
+    if (fontsStale_ || fontsTextSize_ != kiosk_.state().accessibility.textSize) rebuildFonts();
+    ui_.setHighContrast(setup_.highContrast || kiosk_.state().accessibility.highContrast);
     kiosk_.tick();
     ImGui::NewFrame();
     ui_.draw(kiosk_.state(), intents_);

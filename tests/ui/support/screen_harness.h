@@ -1,7 +1,9 @@
 #pragma once
 #include "core/i18n/i18n.h"
+#include "core/resident/kiosk_runtime.h"
 #include "core/state/clock.h"
 #include "core/state/kiosk.h"
+#include "temp_dir.h"
 #include "ui/kiosk_ui.h"
 
 #include <chrono>
@@ -24,6 +26,7 @@ class ScreenHarness {
         IdleSettings idle{};
         float textScale = 1.0f;
         bool highContrast = false;
+        bool withRuntime = true; // a real store, session, sealer and the demo pack in a temp folder
     };
     ScreenHarness();
     explicit ScreenHarness(Setup setup);
@@ -48,6 +51,8 @@ class ScreenHarness {
     Kiosk& kiosk() { return kiosk_; }
     i18n::I18n& i18n() { return i18n_; }
     ManualClock& clock() { return clock_; }
+    KioskRuntime& runtime() { return *runtime_; } // only with Setup::withRuntime
+    const std::filesystem::path& dataDir() const { return dataDir_.path(); }
     const std::vector<std::string>& intentLog() const { return intentLog_; }
     std::string describeScreen() const; // for failure messages
 
@@ -55,6 +60,8 @@ class ScreenHarness {
     void rebuildFonts();
 
     Setup setup_;
+    TempDir dataDir_{"passerelle-screens"};
+    std::unique_ptr<KioskRuntime> runtime_;
     ManualClock clock_;
     i18n::I18n i18n_;
     Kiosk kiosk_;
@@ -63,6 +70,7 @@ class ScreenHarness {
     std::vector<Intent> intents_;
     std::vector<std::string> intentLog_;
     bool fontsStale_ = false;
+    int fontsTextSize_ = 0;
 };
 
 } // namespace passerelle::test
