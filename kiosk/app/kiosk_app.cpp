@@ -6,9 +6,11 @@
 #include "resources.h"
 #include "screenshot.h"
 
+#include "core/resident/kiosk_runtime.h"
 #include "core/state/kiosk.h"
 #include "ui/kiosk_ui.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
 #include <imgui.h>
@@ -18,10 +20,18 @@
 namespace passerelle::app {
 
 namespace {
-std::vector<LanguageChoice> offeredLanguages(const i18n::I18n& i18n) {
+// The configured languages that have a catalog, in the catalogs' display order (all of them when
+// none of the configured ones can be shown).
+std::vector<LanguageChoice> offeredLanguages(const i18n::I18n& i18n,
+                                             const std::vector<std::string>& configured) {
     std::vector<LanguageChoice> out;
     for (auto& lang : i18n.languages())
-        out.push_back({lang.code, lang.nativeName, lang.rtl});
+        if (configured.empty() ||
+            std::find(configured.begin(), configured.end(), lang.code) != configured.end())
+            out.push_back({lang.code, lang.nativeName, lang.rtl});
+    if (out.empty())
+        for (auto& lang : i18n.languages())
+            out.push_back({lang.code, lang.nativeName, lang.rtl});
     return out;
 }
 
@@ -60,14 +70,8 @@ void reportFirstFrame() {
 } // namespace
 
 int runKiosk(const Options& options) {
-    std::filesystem::path dataDir = options.dataDir.empty() ? defaultDataDir() : options.dataDir;
-    std::error_code ec;
-    std::filesystem::create_directories(dataDir, ec);
-    if (ec) {
-        std::fprintf(stderr, "passerelle-kiosk: cannot use data folder %s: %s\n", dataDir.c_str(),
-                     ec.message().c_str());
-        return 1;
-    }
+    const std::filesystem::path dataDir =
+        options.dataDir.empty() ? defaultDataDir() : options.dataDir;
 
     i18n::I18n i18n;
     if (auto loaded = i18n.load(localesDir()); !loaded) {
@@ -77,11 +81,40 @@ int runKiosk(const Options& options) {
         for (auto& warning : loaded->warnings)
             std::fprintf(stderr, "passerelle-kiosk: %s\n", warning.c_str());
     }
+
+    KioskRuntime::Options runtimeOptions;
+    runtimeOptions.dataDir = dataDir;
+    runtimeOptions.configFile = options.configFile;
+    runtimeOptions.demoKeysDir = demoKeysDir();
+    runtimeOptions.demoPackFile = demoPackFile();
+    const auto configPath =
+        options.configFile.empty() ? dataDir / KioskConfig::kFileName : options.configFile;
+    runtimeOptions.demo = options.demo || !std::filesystem::exists(configPath);
+    if (runtimeOptions.demo && !options.demo)
+        std::fprintf(
+            stderr,
+            "passerelle-kiosk: no configuration in %s: starting with the DEMO configuration "
+            "(public demo keys; enrol the kiosk at the city for real use)\n",
+            configPath.c_str());
+    auto runtime = KioskRuntime::open(runtimeOptions);
+    if (!runtime) {
+        std::fprintf(stderr, "passerelle-kiosk: %s\n", runtime.error().c_str());
+        return 1;
+    }
+    for (auto& warning : (*runtime)->warnings())
+        std::fprintf(stderr, "passerelle-kiosk: %s\n", warning.c_str());
+    const KioskConfig& config = (*runtime)->config();
+
     SystemClock clock;
     Kiosk::Options kioskOptions;
-    kioskOptions.offeredLanguages = offeredLanguages(i18n);
-    kioskOptions.defaultLanguage = options.language.empty() ? "en" : options.language;
+    kioskOptions.offeredLanguages = offeredLanguages(i18n, config.offeredLanguages);
+    kioskOptions.defaultLanguage =
+        !options.language.empty() ? options.language : config.defaultLanguage;
+    kioskOptions.idle.timeout = std::chrono::seconds(config.idleTimeoutSeconds);
+    kioskOptions.idle.countdown = std::chrono::seconds(config.idleCountdownSeconds);
+    kioskOptions.longerTimeFactor = config.assistedTimeFactor;
     Kiosk kiosk(kioskOptions, clock);
+    kiosk.setServices((*runtime)->services());
 
     i18n.setLanguage(kiosk.state().language);
     bool fontsStale = false;
@@ -90,6 +123,7 @@ int runKiosk(const Options& options) {
              i18n.setLanguage(lang);
              fontsStale = true;
          }});
+    if (options.highContrast) kiosk.dispatch(intent::SetHighContrast{true});
     ScreenId first{};
     if (!options.startScreen.empty()) {
         if (!parseScreenName(options.startScreen, first)) {
@@ -118,9 +152,13 @@ int runKiosk(const Options& options) {
     SDL_GetWindowSize(win->sdl(), &w, &h);
     const float layoutScale = std::min(w / 1280.0f, h / 800.0f);
     ui::KioskUi kioskUi(i18n);
-    kioskUi.setHighContrast(options.highContrast);
+    kioskUi.setHighContrast(kiosk.state().accessibility.highContrast);
     ui::applyStyle(kioskUi.palette(), layoutScale);
-    auto fonts = buildKioskFonts(i18n, layoutScale * options.textScale);
+    static constexpr float kTextSteps[] = {1.0f, 1.25f, 1.5f}; // the accessibility panel's sizes
+    int fontsTextSize = kiosk.state().accessibility.textSize;
+    bool highContrast = kiosk.state().accessibility.highContrast;
+    auto fontScale = [&] { return layoutScale * options.textScale * kTextSteps[fontsTextSize]; };
+    auto fonts = buildKioskFonts(i18n, fontScale());
     if (!fonts) {
         std::fprintf(stderr, "passerelle-kiosk: %s\n", fonts.error().c_str());
         return 1;
@@ -149,8 +187,14 @@ int runKiosk(const Options& options) {
         if (kiosk.tick()) pacer.wake();
         if (!pacer.shouldDraw() && options.screenshot.empty()) continue;
 
-        if (fontsStale) {
-            auto rebuilt = buildKioskFonts(i18n, layoutScale * options.textScale);
+        if (highContrast != kiosk.state().accessibility.highContrast) {
+            highContrast = kiosk.state().accessibility.highContrast;
+            kioskUi.setHighContrast(highContrast);
+            ui::applyStyle(kioskUi.palette(), layoutScale);
+        }
+        if (fontsStale || fontsTextSize != kiosk.state().accessibility.textSize) {
+            fontsTextSize = kiosk.state().accessibility.textSize;
+            auto rebuilt = buildKioskFonts(i18n, fontScale());
             if (!rebuilt) {
                 std::fprintf(stderr, "passerelle-kiosk: %s\n", rebuilt.error().c_str());
                 return 1;
