@@ -16,6 +16,8 @@ check() { # description, command...
     fi
 }
 
+quiet() { "$@" >/dev/null 2>&1; }
+
 # The two .deb files built by build_packages.sh into $1.
 kiosk_deb() { ls "$1"/passerelle-kiosk_*.deb 2>/dev/null | head -n1; }
 city_deb() { ls "$1"/passerelle-city_*.deb 2>/dev/null | head -n1; }

@@ -5,8 +5,9 @@
 # "disable" survives a reinstall, and removing the packages keeps the data.
 #
 # The root filesystem (Debian 12 + the packages' dependencies, resolved by apt from the Debian
-# archive) is built once with mmdebstrap and cached as a tarball in CACHE_DIR; it is rebuilt only
-# when the packages' Depends change. Only that first build needs the Debian mirror.
+# archive) is built once with mmdebstrap and cached as a folder in CACHE_DIR; it is rebuilt only
+# when the packages' Depends change. Only that first build needs the Debian mirror. Each run works
+# on an overlay of it (or a copy where overlayfs is not available), so the cache stays pristine.
 #
 # usage: rootfs_install.sh DEB_DIR CACHE_DIR SOURCE_DIR
 # env:   PASSERELLE_DEBIAN_MIRROR  (default http://deb.debian.org/debian)
@@ -28,16 +29,21 @@ t0=$(date +%s)
 command -v mmdebstrap >/dev/null || fail "mmdebstrap is not installed: run scripts/install-deps.sh (it is in scripts/debian-packages.txt)"
 
 mkdir -p "$cache"
-# Leftovers of an interrupted run.
-rm -rf "$cache"/run.* "$cache"/*.partial
+# Leftovers of an interrupted run (unmounted first: never delete through a mount).
+for old in "$cache"/run.*; do
+    [ -e "$old" ] || continue
+    mountpoint -q "$old/root" && umount "$old/root"
+    rm -rf "$old"
+done
+rm -rf "$cache"/*.partial
 
 # --- the cached base root filesystem ----------------------------------------------------------
 # A throw-away package that depends on exactly what ours depend on lets apt resolve the same
 # alternatives and versions it will resolve for the real packages.
 deps=$( (dpkg-deb -f "$kiosk" Depends; dpkg-deb -f "$city" Depends) | paste -sd, - | sed 's/, */, /g')
-key=$(printf '%s\n' "v1" "$suite" "$mirror" "$security" "$deps" | sha256sum | cut -c1-16)
-base="$cache/base-$suite-$key.tar.zst"
-if [ -f "$base" ]; then
+key=$(printf '%s\n' "v2" "$suite" "$mirror" "$security" "$deps" | sha256sum | cut -c1-16)
+base="$cache/base-$suite-$key"
+if [ -f "$base/.complete" ]; then
     step "using the cached root filesystem $(basename "$base")"
 else
     step "building the base root filesystem (Debian 12 + dependencies): first run or Depends changed"
@@ -58,37 +64,50 @@ Depends: $deps
 Description: dependencies of the Passerelle packages (test root filesystem only)
 CONTROL
     dpkg-deb --root-owner-group -b "$meta" "$cache/passerelle-test-dependencies.deb" >/dev/null
-    rm -rf "$meta"
-    rm -f "$cache"/base-*.tar.zst
-    if ! mmdebstrap --variant=apt --mode=root --format=tar \
+    rm -rf "$meta" "$cache"/base-*
+    if ! mmdebstrap --variant=apt --mode=root --format=directory \
         --aptopt='Acquire::Retries "3"' --aptopt='Acquire::http::Timeout "60"' \
-        --include="$cache/passerelle-test-dependencies.deb" \
-        "$suite" "$base.partial.tar.zst" \
+        --customize-hook="cp '$cache/passerelle-test-dependencies.deb' \"\$1/tmp/\"" \
+        --customize-hook='chroot "$1" env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends /tmp/passerelle-test-dependencies.deb' \
+        --customize-hook='rm -f "$1/tmp/passerelle-test-dependencies.deb"' \
+        "$suite" "$base.partial" \
         "deb $mirror $suite main" "deb $mirror $suite-updates main" "deb $security $suite-security main" \
         >"$cache/mmdebstrap.log" 2>&1; then
         tail -n 30 "$cache/mmdebstrap.log" >&2
-        rm -f "$base.partial.tar.zst"
+        rm -rf "$base.partial"
         fail "mmdebstrap could not build the Debian 12 root filesystem (last lines above, full log in $cache/mmdebstrap.log).
   If apt could not download, the Debian mirror $mirror is unreachable or failing: retry, or set PASSERELLE_DEBIAN_MIRROR."
     fi
-    mv "$base.partial.tar.zst" "$base"
-    echo "  built in $(($(date +%s) - t0)) s, $(du -h "$base" | cut -f1)"
+    touch "$base.partial/.complete"
+    mv "$base.partial" "$base"
+    echo "  built in $(($(date +%s) - t0)) s, $(du -sh "$base" | cut -f1)"
 fi
 
 # --- a fresh root filesystem for this run ------------------------------------------------------
-root=$(mktemp -d "$cache/run.XXXXXX")
-trap 'rm -rf "$root"' EXIT
+run=$(mktemp -d "$cache/run.XXXXXX")
+root="$run/root"
+mkdir -p "$root" "$run/upper" "$run/work"
+cleanup() {
+    mountpoint -q "$root" && umount "$root"
+    rm -rf "$run"
+}
+trap cleanup EXIT
 t1=$(date +%s)
-tar -C "$root" --zstd -xf "$base"
-echo "  unpacked in $(($(date +%s) - t1)) s"
+if mount -t overlay passerelle-test -o "lowerdir=$base,upperdir=$run/upper,workdir=$run/work" "$root" 2>/dev/null; then
+    echo "  overlay on the cached root filesystem ready"
+else
+    cp -a "$base/." "$root/"
+    echo "  no overlayfs here: copied the cached root filesystem in $(($(date +%s) - t1)) s"
+fi
+rm -f "$root/.complete"
 in_root() { chroot "$root" env -i PATH=/usr/sbin:/usr/bin:/sbin:/bin LC_ALL=C.UTF-8 DEBIAN_FRONTEND=noninteractive "$@"; }
 mkdir -p "$root/tmp/debs"
 cp "$kiosk" "$city" "$root/tmp/debs/"
 kdeb=/tmp/debs/$(basename "$kiosk")
 cdeb=/tmp/debs/$(basename "$city")
 
-step "apt install ./passerelle-kiosk_*.deb ./passerelle-city_*.deb (no download: dependencies are from the archive)"
-if ! in_root apt-get install -y --no-download "$kdeb" "$cdeb" >"$root/apt.log" 2>&1; then
+step "apt install ./passerelle-kiosk_*.deb ./passerelle-city_*.deb (dependencies already in the cached root filesystem: no download)"
+if ! in_root apt-get install -y -o Dpkg::Use-Pty=0 "$kdeb" "$cdeb" >"$root/apt.log" 2>&1; then
     cat "$root/apt.log" >&2
     fail "apt could not install the packages into Debian 12 (apt output above)"
 fi
@@ -143,6 +162,8 @@ check "passerelle is not in group sudo" bash -c "! grep -q ' sudo ' <<<'$groups'
 entry=$(in_root getent passwd passerelle-city || true)
 echo "  $entry"
 check "user passerelle-city exists" test -n "$entry"
+check "/var/lib/passerelle-city is the server's (passerelle-city, 0750)" \
+    test "$(in_root stat -c '%a %U %G' /var/lib/passerelle-city)" = "750 passerelle-city passerelle-city"
 check "city.conf is readable by the server only (root:passerelle-city 0640)" \
     test "$(in_root stat -c '%a %U %G' /etc/passerelle/city.conf)" = "640 root passerelle-city"
 
@@ -166,26 +187,27 @@ $verify"
 echo "  ok: systemd-analyze verify of the image units (passerelle-site, passerelle-grow-data): no problem reported"
 in_root systemd-analyze security --offline=yes passerelle-city.service | tail -n1
 check "the city server's sandbox exposure is at most 2.0 (systemd-analyze security)" \
-    in_root systemd-analyze security --offline=yes --threshold=20 passerelle-city.service >/dev/null
+    quiet in_root systemd-analyze security --offline=yes --threshold=20 passerelle-city.service
 in_root systemd-analyze security --offline=yes passerelle-kiosk.service | tail -n1
 check "the kiosk's sandbox exposure is at most 5.0" \
-    in_root systemd-analyze security --offline=yes --threshold=50 passerelle-kiosk.service >/dev/null
+    quiet in_root systemd-analyze security --offline=yes --threshold=50 passerelle-kiosk.service
 
 step "reinstall keeps an administrator's choice"
 in_root systemctl disable passerelle-kiosk.service >/dev/null 2>&1
-in_root apt-get install -y --no-download --reinstall "$kdeb" >"$root/apt.log" 2>&1 || { cat "$root/apt.log" >&2; fail "reinstall failed"; }
+in_root apt-get install -y -o Dpkg::Use-Pty=0 --reinstall "$kdeb" >"$root/apt.log" 2>&1 || { cat "$root/apt.log" >&2; fail "reinstall failed"; }
 check "a disabled kiosk stays disabled after a reinstall" test "$(in_root systemctl is-enabled passerelle-kiosk.service)" = disabled
 in_root systemctl enable passerelle-kiosk.service >/dev/null 2>&1
 
 step "remove and purge keep the data"
 mkdir -p "$root/var/lib/passerelle"
 echo "sealed record" >"$root/var/lib/passerelle/outbox-marker"
-in_root apt-get purge -y passerelle-kiosk passerelle-city >"$root/apt.log" 2>&1 || { cat "$root/apt.log" >&2; fail "purge failed"; }
+in_root apt-get purge -y -o Dpkg::Use-Pty=0 passerelle-kiosk passerelle-city >"$root/apt.log" 2>&1 || { cat "$root/apt.log" >&2; fail "purge failed"; }
 check "the kiosk unit is gone" test ! -e "$root/lib/systemd/system/passerelle-kiosk.service"
 check "it is no longer wanted at boot" test ! -e "$root/etc/systemd/system/graphical.target.wants/passerelle-kiosk.service"
 check "the kiosk data is kept" test -f "$root/var/lib/passerelle/outbox-marker"
+check "the city data folder is kept" test -d "$root/var/lib/passerelle-city"
 check "the conffiles are gone after purge" test ! -e "$root/etc/passerelle/city.conf"
-in_root apt-get install -y --no-download "$kdeb" >"$root/apt.log" 2>&1 || { cat "$root/apt.log" >&2; fail "install after purge failed"; }
+in_root apt-get install -y -o Dpkg::Use-Pty=0 "$kdeb" >"$root/apt.log" 2>&1 || { cat "$root/apt.log" >&2; fail "install after purge failed"; }
 check "installing again after a purge enables the kiosk again" test "$(in_root systemctl is-enabled passerelle-kiosk.service)" = enabled
 
 echo "rootfs install test passed in $(($(date +%s) - t0)) s"
