@@ -73,6 +73,14 @@ TEST_CASE("uploads are stored once per (kiosk, sequence); a different body is a 
         CHECK(again->duplicates == 10);
         CHECK(again->acknowledged.size() == 10);
 
+        auto twice = records(11, 1);
+        twice.push_back(twice.front()); // the same record twice in one batch
+        auto repeated = store->ingest(kiosk, twice, kNow);
+        REQUIRE(repeated);
+        CHECK(repeated->newlyStored == 1);
+        CHECK(repeated->acknowledged == std::vector<std::int64_t>{11, 11});
+        CHECK(store->submissions("report")->size() == 11);
+
         auto different = records(5, 1, "b"); // same sequence 5, other bytes
         auto conflict = store->ingest(kiosk, different, kNow + 2);
         REQUIRE(conflict);
@@ -81,7 +89,7 @@ TEST_CASE("uploads are stored once per (kiosk, sequence); a different body is a 
 
         auto stored = store->submissions("report");
         REQUIRE(stored);
-        REQUIRE(stored->size() == 10);
+        REQUIRE(stored->size() == 11);
         CHECK((*stored)[4].sequence == 5);
         CHECK((*stored)[4].sealed == batch[4].sealed); // the original is kept
         CHECK(store->conflictCount() == 1);
@@ -92,7 +100,7 @@ TEST_CASE("uploads are stored once per (kiosk, sequence); a different body is a 
             store->enrol("ZZZZ-ZZZZ-ZZZZ", SigningKeyPair::generate().publicKey, "town hall", kNow);
         REQUIRE(other);
         CHECK(store->ingest(*other, batch, kNow)->newlyStored == 10);
-        CHECK(store->submissions("")->size() == 20);
+        CHECK(store->submissions("")->size() == 21);
     }
 }
 

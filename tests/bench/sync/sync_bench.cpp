@@ -36,6 +36,7 @@ std::int64_t nowUnix() {
 }
 
 void enrol(const std::string& url, const SigningKeyPair& key, const std::filesystem::path& work) {
+    std::filesystem::create_directories(work);
     test::SqliteOutbox outbox(work / "enrol-outbox.sqlite");
     sync::SyncClient client(test::testClientOptions(url, key, work), outbox);
     if (!client.syncOnce()) throw std::runtime_error("enrolment failed");

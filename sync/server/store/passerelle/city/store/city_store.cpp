@@ -6,6 +6,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <map>
+#include <set>
 
 namespace passerelle::city {
 
@@ -306,48 +308,80 @@ CityStore::acceptNonce(const std::string& kioskId, const std::string& nonce, std
 std::expected<IngestResult, std::string>
 CityStore::ingest(const std::string& kioskId, std::span<const sync::UploadRecord> records,
                   std::int64_t now) {
-    return transaction<IngestResult>(
-        [&](SqlConnection& db) -> std::expected<IngestResult, std::string> {
-            IngestResult result;
-            for (const auto& record : records) {
-                auto hash = blake2b256Hex(record.sealed);
-                auto inserted = db.query("INSERT INTO submissions (kiosk_id, sequence, service_id, "
-                                         "sealed, sealed_hash, created_at, "
-                                         "received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON "
-                                         "CONFLICT (kiosk_id, sequence) DO NOTHING "
-                                         "RETURNING sequence",
-                                         {kioskId, record.sequence, record.serviceId, record.sealed,
-                                          hash, record.createdAtUnix, now});
-                if (!inserted) return std::unexpected(inserted.error());
-                if (!inserted->empty()) {
+    // Round trips, not rows, are what costs (PostgreSQL over a network): one multi-row INSERT per
+    // chunk, one SELECT for the rows that were already there, then the rare conflicts one by one.
+    // The UNIQUE (kiosk_id, sequence) constraint decides; this code only reports what it decided.
+    return transaction<IngestResult>([&](SqlConnection& db)
+                                         -> std::expected<IngestResult, std::string> {
+        IngestResult result;
+        constexpr std::size_t kChunk = 100;
+        for (std::size_t first = 0; first < records.size(); first += kChunk) {
+            auto chunk = records.subspan(first, std::min(kChunk, records.size() - first));
+            std::vector<std::string> hashes;
+            std::string sql = "INSERT INTO submissions (kiosk_id, sequence, service_id, sealed, "
+                              "sealed_hash, created_at, received_at) VALUES ";
+            std::vector<SqlValue> params{kioskId, now};
+            for (std::size_t i = 0; i < chunk.size(); ++i) {
+                const auto& r = chunk[i];
+                hashes.push_back(blake2b256Hex(r.sealed));
+                auto n = params.size();
+                auto p = [&](std::size_t k) { return "$" + std::to_string(n + k); };
+                sql += (i ? ", " : "") + std::string("($1, ") + p(1) + ", " + p(2) + ", " + p(3) +
+                       ", " + p(4) + ", " + p(5) + ", $2)";
+                params.insert(params.end(),
+                              {r.sequence, r.serviceId, r.sealed, hashes.back(), r.createdAtUnix});
+            }
+            sql += " ON CONFLICT (kiosk_id, sequence) DO NOTHING RETURNING sequence";
+            auto inserted = db.query(sql, params);
+            if (!inserted) return std::unexpected(inserted.error());
+            std::set<std::int64_t> fresh;
+            for (const auto& row : *inserted)
+                fresh.insert(row.integer(0));
+
+            std::vector<std::size_t> already; // indexes into chunk
+            std::string in;
+            std::vector<SqlValue> lookup{kioskId};
+            for (std::size_t i = 0; i < chunk.size(); ++i) {
+                if (fresh.erase(chunk[i].sequence)) { // erase: a repeat in the batch is "already"
                     ++result.newlyStored;
-                    result.acknowledged.push_back(record.sequence);
+                    result.acknowledged.push_back(chunk[i].sequence);
                     continue;
                 }
-                auto existing = db.query(
-                    "SELECT sealed_hash FROM submissions WHERE kiosk_id = $1 AND sequence = $2",
-                    {kioskId, record.sequence});
-                if (!existing) return std::unexpected(existing.error());
-                if (!existing->empty() && existing->front().text(0) == hash) {
+                already.push_back(i);
+                lookup.push_back(chunk[i].sequence);
+                in += (in.empty() ? "$" : ", $") + std::to_string(lookup.size());
+            }
+            if (already.empty()) continue;
+            auto existing = db.query("SELECT sequence, sealed_hash FROM submissions WHERE kiosk_id "
+                                     "= $1 AND sequence IN (" +
+                                         in + ")",
+                                     lookup);
+            if (!existing) return std::unexpected(existing.error());
+            std::map<std::int64_t, std::string> storedHash;
+            for (const auto& row : *existing)
+                storedHash[row.integer(0)] = row.text(1);
+            for (auto i : already) {
+                const auto& record = chunk[i];
+                if (storedHash[record.sequence] == hashes[i]) {
                     ++result.duplicates;
                     result.acknowledged.push_back(record.sequence);
                     continue;
                 }
-                auto aside = db.query("INSERT INTO submission_conflicts (kiosk_id, sequence, "
-                                      "service_id, sealed, sealed_hash, created_at, "
-                                      "received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) ON "
-                                      "CONFLICT (kiosk_id, sequence, sealed_hash) "
-                                      "DO NOTHING",
-                                      {kioskId, record.sequence, record.serviceId, record.sealed,
-                                       hash, record.createdAtUnix, now});
+                auto aside = db.query(
+                    "INSERT INTO submission_conflicts (kiosk_id, sequence, service_id, sealed, "
+                    "sealed_hash, created_at, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7) "
+                    "ON CONFLICT (kiosk_id, sequence, sealed_hash) DO NOTHING",
+                    {kioskId, record.sequence, record.serviceId, record.sealed, hashes[i],
+                     record.createdAtUnix, now});
                 if (!aside) return std::unexpected(aside.error());
                 result.conflicts.push_back(record.sequence);
             }
-            auto touched =
-                db.query("UPDATE kiosks SET last_sync_at = $2 WHERE kiosk_id = $1", {kioskId, now});
-            if (!touched) return std::unexpected(touched.error());
-            return result;
-        });
+        }
+        auto touched =
+            db.query("UPDATE kiosks SET last_sync_at = $2 WHERE kiosk_id = $1", {kioskId, now});
+        if (!touched) return std::unexpected(touched.error());
+        return result;
+    });
 }
 
 std::expected<std::vector<std::string>, std::string>
