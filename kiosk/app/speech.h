@@ -32,9 +32,8 @@ struct SpeechAudio {
 
 // Synthesises `text` into memory (espeak's synchronous retrieval mode). For tests and
 // diagnostics: espeak-ng is one engine per process, so do not use it while a Speech exists.
-std::expected<SpeechAudio, std::string> synthesizeToMemory(std::string_view text,
-                                                           std::string_view language,
-                                                           int volumePercent);
+std::expected<SpeechAudio, std::string>
+synthesizeToMemory(std::string_view text, std::string_view language, int volumePercent);
 
 // Speaks requests one at a time on a worker thread. A new request cancels the one being spoken.
 // With no audio device (or no espeak data) it says so once on stderr and stays silent: the
