@@ -12,8 +12,7 @@
 #   1 RASPIFIRM  FAT32  512 MiB  /boot/firmware  firmware, kernel, passerelle.conf (staff edit this)
 #   2 RASPIROOT  ext4            /               read-only, RAM overlay (overlayroot)
 #   3 PASSDATA   ext4            /var/lib/passerelle  the kiosk's data; grown to fill the card at first boot
-# No partition is mounted or loop-attached during the build: the filesystems are made from
-# folders (mkfs.ext4 -d, mtools) and copied into the image file.
+# The partitions are put together by assemble-image.sh (no mount or loop device needed).
 set -euo pipefail
 
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -64,7 +63,7 @@ cleanup() {
 trap cleanup EXIT
 mkdir -p "$out" "$work/firmware"
 
-echo "== 1/4 root filesystem (mmdebstrap, Debian 12 arm64)"
+echo "== 1/3 root filesystem (mmdebstrap, Debian 12 arm64)"
 # The Pi firmware and kernel hooks (raspi-firmware) write to /boot/firmware, which must be a mount
 # point: a tmpfs during the build, copied out to the FAT partition at the end.
 mmdebstrap --architectures=arm64 --variant=minbase --format=directory \
@@ -103,40 +102,13 @@ secrets=$(find "$work/rootfs/usr/share/passerelle" "$work/rootfs/etc" -name '*.s
 [ -z "$secrets" ] || die "secret key files in the image: $secrets"
 cp "$here/passerelle.conf" "$work/firmware/passerelle.conf"
 
-echo "== 2/4 filesystems"
-mib() { echo $((($1 + 1048575) / 1048576)); }
-root_used=$(mib "$(du -sb "$work/rootfs" | cut -f1)")
-[ -n "$size_root" ] || size_root=$((root_used * 13 / 10 + 256))
-size_fw=512
-passerelle_uid=$(chroot "$work/rootfs" id -u passerelle)
-mkdir -p "$work/data"
-chown "$passerelle_uid:$passerelle_uid" "$work/data"
-chmod 0700 "$work/data"
-mkfs.ext4 -q -L RASPIROOT -d "$work/rootfs" "$work/root.img" "${size_root}M"
-mkfs.ext4 -q -L PASSDATA -d "$work/data" "$work/data.img" "${size_data}M"
-rm -f "$work/firmware.img"
-mkfs.vfat -F 32 -n RASPIFIRM -C "$work/firmware.img" $((size_fw * 1024)) >/dev/null
-mcopy -s -i "$work/firmware.img" "$work/firmware/"* ::/
-
-echo "== 3/4 disk image (root ${size_root} MiB, data ${size_data} MiB)"
+echo "== 2/3 filesystems and disk image"
 image="$out/passerelle-kiosk-rpi-arm64.img"
-start_fw=4
-start_root=$((start_fw + size_fw))
-start_data=$((start_root + size_root))
-total=$((start_data + size_data))
-rm -f "$image"
-truncate -s "${total}M" "$image"
-sfdisk --quiet "$image" <<TABLE
-label: dos
-start=${start_fw}MiB, size=${size_fw}MiB, type=c, bootable
-start=${start_root}MiB, size=${size_root}MiB, type=83
-start=${start_data}MiB, size=${size_data}MiB, type=83
-TABLE
-dd if="$work/firmware.img" of="$image" bs=1M seek="$start_fw" conv=notrunc,sparse status=none
-dd if="$work/root.img" of="$image" bs=1M seek="$start_root" conv=notrunc,sparse status=none
-dd if="$work/data.img" of="$image" bs=1M seek="$start_data" conv=notrunc,sparse status=none
+passerelle_uid=$(chroot "$work/rootfs" id -u passerelle)
+"$here/assemble-image.sh" "$work/rootfs" "$work/firmware" "$image" --size-data "$size_data" \
+    --data-owner "$passerelle_uid" ${size_root:+--size-root "$size_root"}
 
-echo "== 4/4 compress"
+echo "== 3/3 compress"
 rm -f "$image.xz"
 xz -T0 -6 "$image"
 (cd "$out" && sha256sum "$(basename "$image").xz" >"$(basename "$image").xz.sha256")

@@ -49,7 +49,7 @@ library_packages_declared() { # deb
     rm -rf "$tree"
     mkdir -p "$tree"
     dpkg-deb -x "$1" "$tree"
-    for elf in $(find "$tree" -type f -perm -u+x); do
+    while IFS= read -r -d '' elf; do
         head -c4 "$elf" | grep -q ELF || continue
         for so in $(objdump -p "$elf" | awk '$1 == "NEEDED" {print $2}'); do
             path=$(ldd "$elf" | awk -v so="$so" '$1 == so && $2 == "=>" {print $3}')
@@ -68,7 +68,7 @@ library_packages_declared() { # deb
                 ok=1
             fi
         done
-    done
+    done < <(find "$tree" -type f -perm -u+x -print0)
     return $ok
 }
 check "every library the binaries link comes from a package in Depends" library_packages_declared "$kiosk"

@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared helpers for the deployment test scripts (sourced, not run).
 set -euo pipefail
 
