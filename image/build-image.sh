@@ -71,14 +71,14 @@ mmdebstrap --architectures=arm64 --variant=minbase --format=directory \
     --include="systemd-sysv,udev,dbus,kmod,initramfs-tools,linux-image-arm64,raspi-firmware" \
     --include="firmware-brcm80211,wireless-regdb,wpasupplicant,iproute2,netbase,systemd-resolved" \
     --include="systemd-timesyncd,libnss-myhostname,ca-certificates,overlayroot,cloud-guest-utils" \
-    --include="e2fsprogs,dosfstools,jq,tzdata,less" \
+    --include="e2fsprogs,dosfstools,fdisk,jq,tzdata,less" \
     --include="$kiosk_deb" \
     --setup-hook='mkdir -p "$1/boot/firmware" && mount -t tmpfs -o mode=0755 passerelle-firmware "$1/boot/firmware"' \
     --essential-hook='mkdir -p "$1/etc/default"
         printf "quiet loglevel=3 vt.global_cursor_default=0 fsck.repair=yes\n" >"$1/etc/default/raspi-extra-cmdline"
         printf "disable_overscan=1\n" >"$1/etc/default/raspi-firmware-custom"' \
     --customize-hook='printf "\n# Passerelle image\nROOTPART=LABEL=RASPIROOT\nKERNEL_ARCH=arm64\nCONSOLES=\"tty1\"\n" >>"$1/etc/default/raspi-firmware"' \
-    --customize-hook="cp -a '$here/files/.' \"\$1/\"" \
+    --customize-hook="tar -C '$here/files' --owner=0 --group=0 -cf - . | tar -C \"\$1\" --no-overwrite-dir -xf -" \
     --customize-hook='chroot "$1" systemctl enable passerelle-site.service passerelle-grow-data.service systemd-networkd.service systemd-resolved.service systemd-timesyncd.service' \
     --customize-hook='chroot "$1" systemctl set-default graphical.target' \
     --customize-hook="ln -sf /usr/share/zoneinfo/$timezone \"\$1/etc/localtime\"; echo $timezone >\"\$1/etc/timezone\"" \
