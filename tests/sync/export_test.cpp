@@ -8,6 +8,7 @@
 #include "test_kiosk.h"
 
 #include "passerelle/common/files.h"
+#include "passerelle/sync/client/http_transport.h"
 #include "passerelle/sync/client/sync_client.h"
 
 #include <doctest/doctest.h>
@@ -140,4 +141,41 @@ TEST_CASE("passerelle-admin keys create makes usable city keys and never overwri
         {test::executable("sync/server/passerelle-city").string(), "--listen", "nowhere"});
     CHECK(bad.exitCode == 2);
     CHECK(bad.err.find("HOST:PORT") != std::string::npos);
+}
+
+TEST_CASE("passerelle-city reads its config file; command-line options win; a bad line is named") {
+    test::TempDir dir;
+    auto admin = test::executable("tools/admin/passerelle-admin").string();
+    REQUIRE(
+        test::runProgram({admin, "keys", "create", "--out", (dir / "keys").string()}).exitCode ==
+        0);
+    auto signing = readPublicKeyFile(dir / "keys/city-signing.public", KeyKind::Ed25519Public);
+    REQUIRE(signing);
+    REQUIRE(writeFileAtomic(dir / "city.conf",
+                            "# the city's own keys, not the demo ones\n"
+                            "signing-key = " +
+                                (dir / "keys/city-signing.secret").string() +
+                                "\nlisten = 127.0.0.1:1   # overridden by --listen\n"));
+    test::CityProcess city(dir / "data", "sqlite://" + (dir / "city.sqlite").string(),
+                           {"--config", (dir / "city.conf").string()});
+    sync::HttpTransport http;
+    sync::HttpRequest health;
+    health.url = city.url() + "/health";
+    auto ok = http.perform(health);
+    REQUIRE(ok);
+    CHECK(ok->status == 200);
+    CHECK(ok->body.find("\"status\":\"ok\"") != std::string::npos);
+    sync::HttpRequest unsignedRequest;
+    unsignedRequest.url = city.url() + "/v1/config";
+    auto refused = http.perform(unsignedRequest);
+    REQUIRE(refused);
+    CHECK(refused->status == 401);
+    CHECK(refused->header("x-passerelle-city-key") ==
+          keyId(*signing)); // answers signed with the file's key
+
+    REQUIRE(writeFileAtomic(dir / "bad.conf", "data-dir = /tmp\nthis line has no equals sign\n"));
+    auto bad = test::runProgram({test::executable("sync/server/passerelle-city").string(),
+                                 "--config", (dir / "bad.conf").string()});
+    CHECK(bad.exitCode == 2);
+    CHECK(bad.err.find("line 2") != std::string::npos);
 }
