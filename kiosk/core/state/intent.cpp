@@ -58,6 +58,18 @@ std::string describe(const Intent& intent) {
             [](const Speak&) { return std::string("Speak"); },
             [](const RequestHelp&) { return std::string("RequestHelp"); },
             [](const CancelHelp&) { return std::string("CancelHelp"); },
+            [](const StaffLongPress&) { return std::string("StaffLongPress"); },
+            [](const ChooseStaffMember& i) { return "ChooseStaffMember(" + i.staffId + ")"; },
+            [](const SubmitStaffPin&) { return std::string("SubmitStaffPin"); },
+            [](const SignOutStaff&) { return std::string("SignOutStaff"); },
+            [](const OpenStaffTab& i) { return "OpenStaffTab(" + std::to_string(i.tab) + ")"; },
+            [](const StartAssisted&) { return std::string("StartAssisted"); },
+            [](const FindUsbPacks&) { return std::string("FindUsbPacks"); },
+            [](const InstallPackFromPath&) { return std::string("InstallPackFromPath"); },
+            [](const RollbackPack& i) { return "RollbackPack(" + i.packId + ")"; },
+            [](const UnlockStaff& i) { return "UnlockStaff(" + i.staffId + ")"; },
+            [](const HandleHelpRequest&) { return std::string("HandleHelpRequest"); },
+            [](const TestCityConnection&) { return std::string("TestCityConnection"); },
         },
         intent);
 }

@@ -93,6 +93,30 @@ struct Speak {
 }; // the speaker button: read this instruction aloud
 struct RequestHelp {};
 struct CancelHelp {};
+
+// --- staff mode ---
+struct StaffLongPress {}; // the hidden gesture (3 s in the top-left corner of the welcome screen)
+struct ChooseStaffMember {
+    std::string staffId;
+}; // on the PIN pad: whose PIN is typed
+struct SubmitStaffPin {};
+struct SignOutStaff {};
+struct OpenStaffTab {
+    int tab;
+}; // StaffView::Tab
+struct StartAssisted {};
+struct FindUsbPacks {};
+struct InstallPackFromPath {
+    std::string path;
+};
+struct RollbackPack {
+    std::string packId;
+};
+struct UnlockStaff {
+    std::string staffId;
+};
+struct HandleHelpRequest {};
+struct TestCityConnection {};
 } // namespace intent
 
 using Intent =
@@ -105,7 +129,11 @@ using Intent =
                  intent::PreviousSlide, intent::ChooseQuizAnswer, intent::NextQuestion,
                  intent::ResumeLearner, intent::SaveLearner, intent::SetTextSize,
                  intent::SetHighContrast, intent::SetReadAloud, intent::SetVolume,
-                 intent::SetMoreTime, intent::Speak, intent::RequestHelp, intent::CancelHelp>;
+                 intent::SetMoreTime, intent::Speak, intent::RequestHelp, intent::CancelHelp,
+                 intent::StaffLongPress, intent::ChooseStaffMember, intent::SubmitStaffPin,
+                 intent::SignOutStaff, intent::OpenStaffTab, intent::StartAssisted,
+                 intent::FindUsbPacks, intent::InstallPackFromPath, intent::RollbackPack,
+                 intent::UnlockStaff, intent::HandleHelpRequest, intent::TestCityConnection>;
 
 // For logs and test failure messages. Never includes typed text (it may be personal).
 std::string describe(const Intent& intent);

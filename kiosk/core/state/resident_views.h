@@ -8,10 +8,12 @@
 #include "core/pack/pack.h"
 #include "core/state/intent.h"
 
+#include <chrono>
 #include <cstdint>
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace passerelle {
 
@@ -62,6 +64,66 @@ struct SpeechRequest {
     std::string language;
     int volume = 70;
     int serial = 0;
+};
+
+// Sync as the staff panel shows it; filled by the app from the sync client (the lead wires it).
+struct SyncStatusView {
+    bool connected = false;  // false: no sync client wired yet ("not connected yet")
+    std::string state;       // "idle", "sending", "waiting", "failed" (plain words)
+    std::string lastSuccess; // local time text, empty if never
+    std::int64_t queueLength = 0;
+    std::string lastError;   // plain words, empty when fine
+    std::string nextAttempt; // local time text
+};
+
+// Staff mode (kiosk/core/resident/staff_controller.cpp): the PIN pad and the staff panel. Only
+// names, roles, ids, versions and counts: no resident data and never the PIN (that stays in
+// PrivateInput::staffPin).
+struct StaffView {
+    enum class Tab { Help, Sync, Packs, Stats, Settings, Staff, Audit };
+    struct Member {
+        std::string staffId;
+        std::string name;
+        bool admin = false;
+        bool locked = false;
+    };
+    struct PackRow {
+        std::string id, title, version, previousVersion, publisher;
+    };
+    struct StatLine {
+        std::string metric, dimension;
+        std::int64_t count = 0;
+    };
+    struct AuditLine {
+        std::string when, who, action, detail;
+    };
+    struct AssistedStart {
+        std::string mediatorId; // the staff id
+        std::string mediatorName;
+    };
+
+    // Staff mode lasts while either screen is shown; it ends by itself after kStaffInactivity.
+    std::chrono::steady_clock::time_point lastTouch{};
+    // PIN pad
+    std::vector<Member> members;
+    std::optional<std::string> chosen; // staff id whose PIN is being typed
+    std::string pinMessage;            // "Wrong PIN, 3 tries left", "Locked for 15 min", ...
+    // Signed in
+    std::optional<Member> signedIn;
+    Tab tab = Tab::Help;
+    std::string message; // the result of the last action, in plain words
+    bool messageIsError = false;
+    std::vector<PackRow> packs;
+    std::vector<std::string> usbPackFiles;
+    std::vector<StatLine> statsToday;
+    std::vector<AuditLine> audit; // newest first, at most 50
+    std::int64_t outboxCount = 0;
+    int idleTimeoutSeconds = 0;
+    std::string cityUrl;
+    std::string connectionTestResult; // filled by the sync wiring
+    int connectionTestRequests = 0;   // bumped by TestCityConnection; the app watches it
+    std::optional<AssistedStart> pendingAssisted; // taken by the Kiosk (startAssistedSession)
+    std::string assistedMediator;                 // staff id of the running assisted session
 };
 
 } // namespace passerelle

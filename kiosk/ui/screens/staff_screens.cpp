@@ -1,13 +1,378 @@
+// Staff mode: the PIN pad (after the hidden gesture) and the staff panel. Staff screens follow
+// the kiosk's language and mirror in right-to-left languages like the resident screens.
+#include "core/resident/private_input.h"
+#include "core/staff/staff_wiring.h"
 #include "ui/screens/screens.h"
+#include "ui/screens/staff_ui.h"
+#include "ui/widgets/button.h"
+#include "ui/widgets/text.h"
+
+#include <imgui.h>
+#include <map>
+#include <vector>
 
 namespace passerelle::ui {
 
-// Being built (issue 7, staff mode).
-void drawStaffPinScreen(const Ui& ui) {
-    drawComingSoonScreen(ui, "staff.pin_title");
+namespace {
+using Tab = StaffView::Tab;
+
+// Rectangles are laid out left to right, then mirrored for right-to-left languages.
+Rect place(const Ui& ui, Rect r) {
+    return ui.rtl ? Rect{ui.width - r.x1, r.y0, ui.width - r.x0, r.y1} : r;
 }
+
+std::vector<std::string> split(const std::string& s) {
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    for (std::size_t bar; (bar = s.find('|', start)) != std::string::npos; start = bar + 1)
+        parts.push_back(s.substr(start, bar - start));
+    parts.push_back(s.substr(start));
+    return parts;
+}
+
+std::int64_t number(const std::string& s) {
+    try {
+        return std::stoll(s);
+    } catch (...) {
+        return 0;
+    }
+}
+
+void header(const Ui& ui, const std::string& title) {
+    auto* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(0, 0), ImVec2(ui.width, ui.px(112)), color(ui.palette.surface));
+    dl->AddLine(ImVec2(0, ui.px(112)), ImVec2(ui.width, ui.px(112)), color(ui.palette.border),
+                ui.px(2));
+    drawText(ui, ui.fonts.large, title, ui.palette.text,
+             place(ui, {ui.px(260), ui.px(30), ui.width - ui.px(24), ui.px(100)}), Align::Start,
+             false);
+}
+
+void message(const Ui& ui, const std::string& encoded, bool error, Rect box) {
+    if (encoded.empty()) return;
+    drawText(ui, ui.fonts.body, staffText(ui, encoded), error ? ui.palette.danger : ui.palette.text,
+             box, Align::Start, true);
+}
+} // namespace
+
+std::string staffText(const Ui& ui, const std::string& encoded) {
+    if (!encoded.starts_with("staff.")) return encoded; // a message from the core, in English
+    const auto p = split(encoded);
+    const std::string& key = p[0];
+    auto arg = [&](std::size_t i) { return i < p.size() ? p[i] : std::string(); };
+    if (key == "staff.pin_wrong") {
+        std::string text = ui.format(key, {{"tries", number(arg(1))}});
+        if (number(arg(2)) > 0)
+            text += " " + ui.format("staff.pin_wait", {{"seconds", number(arg(2))}});
+        return text;
+    }
+    if (key == "staff.locked") return ui.format(key, {{"minutes", number(arg(1))}});
+    if (key == "staff.pin_wait") return ui.format(key, {{"seconds", number(arg(1))}});
+    if (key == "staff.pack_installed" || key == "staff.pack_rolled_back")
+        return ui.format(key, {{"pack", arg(1)}, {"version", arg(2)}});
+    if (key == "staff.unlocked") return ui.format(key, {{"name", arg(1)}});
+    return ui.tr(key);
+}
+
+void drawStaffPinScreen(const Ui& ui) {
+    const StaffView* view = staff::staffViewOf(ui.state);
+    header(ui, ui.tr("staff.pin_title"));
+    if (button(ui, "staff.cancel", ui.tr("staff.cancel"),
+               place(ui, {ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
+               Icon::Back))
+        ui.emit(intent::Back{});
+    ui.record.instruction = ui.tr("staff.pin_title");
+    if (!view) return;
+
+    // Start column: who is signing in.
+    float y = ui.px(140);
+    drawText(ui, ui.fonts.large, ui.tr("staff.choose_name"), ui.palette.text,
+             place(ui, {ui.px(48), y, ui.px(560), y + ui.px(50)}), Align::Start, false);
+    y += ui.px(64);
+    if (view->members.empty())
+        drawText(ui, ui.fonts.body, ui.tr("staff.no_accounts"), ui.palette.mutedText,
+                 place(ui, {ui.px(48), y, ui.px(560), y + ui.px(300)}));
+    for (auto& m : view->members) {
+        if (y > ui.height - ui.px(100)) break;
+        std::string label = m.name;
+        if (m.locked) label += " — " + ui.tr("staff.locked_badge");
+        const std::string id = "staff.member." + m.staffId;
+        const bool chosen = view->chosen && *view->chosen == m.staffId;
+        if (button(ui, id.c_str(), label, place(ui, {ui.px(48), y, ui.px(560), y + ui.px(76)}),
+                   chosen ? ButtonKind::Selected : ButtonKind::Choice))
+            ui.emit(intent::ChooseStaffMember{m.staffId});
+        y += ui.px(92);
+    }
+
+    // End column: the PIN as dots, the message, the pad.
+    const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
+    const std::size_t digits = ui.state.input ? ui.state.input->staffPin.size() : 0;
+    auto* dl = ImGui::GetWindowDrawList();
+    const Rect dots = place(ui, {padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
+    dl->AddRectFilled(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.surface),
+                      ui.px(12));
+    dl->AddRect(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.border),
+                ui.px(12), 0, ui.px(2));
+    for (std::size_t i = 0; i < digits; ++i)
+        dl->AddCircleFilled(
+            ImVec2(dots.x0 + ui.px(40) + static_cast<float>(i) * ui.px(52), dots.centerY()),
+            ui.px(14), color(ui.palette.text));
+    message(ui, view->pinMessage, true,
+            place(ui, {padX, ui.px(206), padX + 3 * keyW + 2 * gap, ui.px(266)}));
+
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+    const float padY = ui.px(272);
+    for (int i = 0; i < 12; ++i) {
+        const int row = i / 3, col = i % 3;
+        const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
+                     padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
+        if (i == 9) {
+            if (button(ui, "staff.key.delete", ui.tr("staff.delete"), place(ui, r)))
+                ui.emit(intent::DeleteBackward{});
+        } else if (i == 11) {
+            if (button(ui, "staff.submit", ui.tr("staff.ok"), place(ui, r), ButtonKind::Primary))
+                ui.emit(intent::SubmitStaffPin{});
+        } else {
+            const std::string id = std::string("staff.key.") + labels[i];
+            if (button(ui, id.c_str(), labels[i], place(ui, r), ButtonKind::Choice, Icon::None,
+                       ui.fonts.large))
+                ui.emit(intent::TypeText{labels[i]});
+        }
+    }
+}
+
+namespace {
+void helpTab(const Ui& ui, const StaffView&, Rect area) {
+    if (!ui.state.helpRequested) {
+        drawText(ui, ui.fonts.large, ui.tr("staff.help_none"), ui.palette.text, area);
+        return;
+    }
+    drawText(ui, ui.fonts.large, ui.tr("staff.help_waiting"), ui.palette.danger, area);
+    if (button(
+            ui, "staff.help_handled", ui.tr("staff.help_mark_handled"),
+            place(ui, {area.x0, area.y0 + ui.px(70), area.x0 + ui.px(420), area.y0 + ui.px(160)}),
+            ButtonKind::Primary))
+        ui.emit(intent::HandleHelpRequest{});
+}
+
+void line(const Ui& ui, float& y, const Rect& area, const std::string& text, Rgb rgb) {
+    y += drawText(ui, ui.fonts.body, text, rgb, place(ui, {area.x0, y, area.x1, y + ui.px(80)})) +
+         ui.px(10);
+}
+
+void syncTab(const Ui& ui, const StaffView& view, Rect area) {
+    float y = area.y0;
+    const SyncStatusView* sync = staff::syncViewOf(ui.state);
+    if (!sync || !sync->connected) {
+        line(ui, y, area, ui.tr("staff.sync_not_connected"), ui.palette.text);
+    } else {
+        line(ui, y, area, ui.format("staff.sync_state", {{"state", sync->state}}), ui.palette.text);
+        line(ui, y, area,
+             sync->lastSuccess.empty()
+                 ? ui.tr("staff.sync_never")
+                 : ui.format("staff.sync_last_success", {{"when", sync->lastSuccess}}),
+             ui.palette.text);
+        if (!sync->lastError.empty())
+            line(ui, y, area, ui.format("staff.sync_last_error", {{"error", sync->lastError}}),
+                 ui.palette.danger);
+        if (!sync->nextAttempt.empty())
+            line(ui, y, area, ui.format("staff.sync_next", {{"when", sync->nextAttempt}}),
+                 ui.palette.text);
+    }
+    line(ui, y, area, ui.format("staff.sync_queue", {{"count", view.outboxCount}}),
+         ui.palette.text);
+    y += ui.px(10);
+    if (button(ui, "staff.test_connection", ui.tr("staff.test_connection"),
+               place(ui, {area.x0, y, area.x0 + ui.px(520), y + ui.px(88)}), ButtonKind::Primary))
+        ui.emit(intent::TestCityConnection{});
+    y += ui.px(104);
+    if (!view.connectionTestResult.empty())
+        line(ui, y, area, view.connectionTestResult, ui.palette.text);
+    else if (view.connectionTestRequests > 0)
+        line(ui, y, area, ui.tr("staff.test_waiting"), ui.palette.mutedText);
+}
+
+void packsTab(const Ui& ui, const StaffView& view, Rect area) {
+    float y = area.y0;
+    if (view.packs.empty()) line(ui, y, area, ui.tr("staff.packs_none"), ui.palette.text);
+    for (auto& p : view.packs) {
+        const float rowY = y;
+        drawText(
+            ui, ui.fonts.body,
+            ui.format("staff.pack_line",
+                      {{"title", p.title}, {"version", p.version}, {"publisher", p.publisher}}),
+            ui.palette.text,
+            place(ui, {area.x0, rowY + ui.px(20), area.x1 - ui.px(380), rowY + ui.px(80)}),
+            Align::Start, false);
+        if (!p.previousVersion.empty()) {
+            const std::string id = "staff.rollback." + p.id;
+            if (button(ui, id.c_str(),
+                       ui.format("staff.pack_rollback", {{"version", p.previousVersion}}),
+                       place(ui, {area.x1 - ui.px(360), rowY, area.x1, rowY + ui.px(76)})))
+                ui.emit(intent::RollbackPack{p.id});
+        }
+        y += ui.px(92);
+    }
+    y += ui.px(10);
+    if (button(ui, "staff.find_usb", ui.tr("staff.find_usb"),
+               place(ui, {area.x0, y, area.x0 + ui.px(560), y + ui.px(80)})))
+        ui.emit(intent::FindUsbPacks{});
+    y += ui.px(96);
+    for (std::size_t i = 0; i < view.usbPackFiles.size() && y < area.y1 - ui.px(80); ++i) {
+        const std::string& path = view.usbPackFiles[i];
+        const std::string file = path.substr(path.find_last_of('/') + 1);
+        const std::string id = "staff.install." + std::to_string(i);
+        if (button(ui, id.c_str(), ui.format("staff.install_file", {{"file", file}}),
+                   place(ui, {area.x0, y, area.x1, y + ui.px(76)}), ButtonKind::Choice))
+            ui.emit(intent::InstallPackFromPath{path});
+        y += ui.px(88);
+    }
+}
+
+void statsTab(const Ui& ui, const StaffView& view, Rect area) {
+    std::int64_t sessions = 0, assisted = 0, help = 0, sent = 0, lessons = 0;
+    for (auto& s : view.statsToday) {
+        if (s.metric == "session.started") sessions += s.count;
+        if (s.metric == "session.mode" && s.dimension == "assisted") assisted += s.count;
+        if (s.metric == "help.requested") help += s.count;
+        if (s.metric == "service.completed") sent += s.count;
+        if (s.metric == "lesson.completed") lessons += s.count;
+    }
+    float y = area.y0;
+    line(ui, y, area, ui.format("staff.stats_sessions", {{"count", sessions}}), ui.palette.text);
+    line(ui, y, area, ui.format("staff.stats_assisted", {{"count", assisted}}), ui.palette.text);
+    line(ui, y, area, ui.format("staff.stats_services", {{"count", sent}}), ui.palette.text);
+    line(ui, y, area, ui.format("staff.stats_lessons", {{"count", lessons}}), ui.palette.text);
+    line(ui, y, area, ui.format("staff.stats_help", {{"count", help}}), ui.palette.text);
+}
+
+void settingsTab(const Ui& ui, const StaffView& view, Rect area) {
+    float y = area.y0;
+    std::string languages;
+    for (auto& l : ui.state.offeredLanguages)
+        languages += (languages.empty() ? "" : ", ") + l.nativeName;
+    line(ui, y, area, ui.format("staff.settings_idle", {{"seconds", view.idleTimeoutSeconds}}),
+         ui.palette.text);
+    line(ui, y, area,
+         ui.format("staff.settings_default_language", {{"language", ui.state.defaultLanguage}}),
+         ui.palette.text);
+    line(ui, y, area, ui.format("staff.settings_languages", {{"languages", languages}}),
+         ui.palette.text);
+    line(ui, y, area, ui.format("staff.settings_city", {{"url", view.cityUrl}}), ui.palette.text);
+    line(ui, y, area, ui.tr("staff.settings_read_only"), ui.palette.mutedText);
+}
+
+void staffTab(const Ui& ui, const StaffView& view, Rect area) {
+    float y = area.y0;
+    for (auto& m : view.members) {
+        if (y > area.y1 - ui.px(76)) break;
+        std::string text =
+            m.name + " — " + ui.tr(m.admin ? "staff.role_admin" : "staff.role_mediator");
+        if (m.locked) text += " — " + ui.tr("staff.locked_badge");
+        drawText(ui, ui.fonts.body, text, m.locked ? ui.palette.danger : ui.palette.text,
+                 place(ui, {area.x0, y + ui.px(20), area.x1 - ui.px(260), y + ui.px(76)}),
+                 Align::Start, false);
+        if (m.locked) {
+            const std::string id = "staff.unlock." + m.staffId;
+            if (button(ui, id.c_str(), ui.tr("staff.unlock"),
+                       place(ui, {area.x1 - ui.px(240), y, area.x1, y + ui.px(76)})))
+                ui.emit(intent::UnlockStaff{m.staffId});
+        }
+        y += ui.px(88);
+    }
+}
+
+void auditTab(const Ui& ui, const StaffView& view, Rect area) {
+    float y = area.y0;
+    if (view.audit.empty()) line(ui, y, area, ui.tr("staff.audit_none"), ui.palette.text);
+    for (auto& a : view.audit) {
+        if (y > area.y1 - ui.px(34)) break; // the newest that fit; sync sends them all
+        const std::string text =
+            a.when + "   " + a.who + "   " + a.action + (a.detail.empty() ? "" : "   " + a.detail);
+        drawText(ui, ui.fonts.body, text, ui.palette.text,
+                 place(ui, {area.x0, y, area.x1, y + ui.px(36)}), Align::Start, false);
+        y += ui.px(38);
+    }
+}
+} // namespace
+
 void drawStaffPanelScreen(const Ui& ui) {
-    drawComingSoonScreen(ui, "staff.pin_title");
+    const StaffView* view = staff::staffViewOf(ui.state);
+    if (!view || !view->signedIn) {
+        drawComingSoonScreen(ui, "staff.pin_title");
+        return;
+    }
+    const auto& me = *view->signedIn;
+    header(ui, ui.format("staff.panel_title", {{"name", me.name}}) + " (" +
+                   ui.tr(me.admin ? "staff.role_admin" : "staff.role_mediator") + ")");
+    if (button(ui, "staff.sign_out", ui.tr("staff.sign_out"),
+               place(ui, {ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
+               Icon::Back))
+        ui.emit(intent::SignOutStaff{});
+    if (button(ui, "staff.start_assisted", ui.tr("staff.start_assisted"),
+               place(ui, {ui.width - ui.px(464), ui.px(16), ui.width - ui.px(24), ui.px(96)}),
+               ButtonKind::Primary))
+        ui.emit(intent::StartAssisted{});
+    ui.record.instruction = ui.tr("staff.start_assisted");
+
+    struct TabDef {
+        Tab tab;
+        const char* key;
+        const char* id;
+        bool adminOnly;
+    };
+    static constexpr TabDef kTabs[] = {
+        {Tab::Help, "staff.tab_help", "staff.tab.help", false},
+        {Tab::Sync, "staff.tab_sync", "staff.tab.sync", false},
+        {Tab::Stats, "staff.tab_stats", "staff.tab.stats", false},
+        {Tab::Packs, "staff.tab_packs", "staff.tab.packs", true},
+        {Tab::Settings, "staff.tab_settings", "staff.tab.settings", true},
+        {Tab::Staff, "staff.tab_staff", "staff.tab.staff", true},
+        {Tab::Audit, "staff.tab_audit", "staff.tab.audit", true},
+    };
+    std::vector<const TabDef*> shown;
+    for (auto& t : kTabs)
+        if (me.admin || !t.adminOnly) shown.push_back(&t);
+    const float margin = ui.px(24), tabGap = ui.px(10), tabY = ui.px(128), tabH = ui.px(80);
+    const float tabW = (ui.width - 2 * margin - (static_cast<float>(shown.size()) - 1) * tabGap) /
+                       static_cast<float>(shown.size());
+    for (std::size_t i = 0; i < shown.size(); ++i) {
+        const float x = margin + static_cast<float>(i) * (tabW + tabGap);
+        std::string label = ui.tr(shown[i]->key);
+        if (shown[i]->tab == Tab::Help && ui.state.helpRequested) label += " (1)";
+        if (button(ui, shown[i]->id, label, place(ui, {x, tabY, x + tabW, tabY + tabH}),
+                   view->tab == shown[i]->tab ? ButtonKind::Selected : ButtonKind::Choice))
+            ui.emit(intent::OpenStaffTab{static_cast<int>(shown[i]->tab)});
+    }
+
+    const float messageH = view->message.empty() ? 0 : ui.px(56);
+    Rect area{margin + ui.px(16), tabY + tabH + ui.px(28), ui.width - margin - ui.px(16),
+              ui.height - margin - messageH};
+    switch (view->tab) {
+    case Tab::Help:
+        helpTab(ui, *view, area);
+        break;
+    case Tab::Sync:
+        syncTab(ui, *view, area);
+        break;
+    case Tab::Packs:
+        packsTab(ui, *view, area);
+        break;
+    case Tab::Stats:
+        statsTab(ui, *view, area);
+        break;
+    case Tab::Settings:
+        settingsTab(ui, *view, area);
+        break;
+    case Tab::Staff:
+        staffTab(ui, *view, area);
+        break;
+    case Tab::Audit:
+        auditTab(ui, *view, area);
+        break;
+    }
+    message(ui, view->message, view->messageIsError,
+            place(ui, {area.x0, ui.height - margin - messageH, area.x1, ui.height - margin}));
 }
 
 } // namespace passerelle::ui
