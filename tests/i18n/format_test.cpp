@@ -163,3 +163,17 @@ TEST_CASE("a wrong argument type shows the message text, never a blank") {
     CHECK_FALSE(i18n.format("n", {{"count", "three"}}).empty());
     CHECK(i18n.text("hi") == "Hello {name}");
 }
+
+TEST_CASE("select messages choose the words by a text argument (e.g. grammatical gender)") {
+    test::TempDir dir;
+    test::writeCatalog(dir, "en.json", R"({"welcome": "Welcome"})");
+    test::writeCatalog(dir, "fr.json", R"({"welcome":
+        "{gender, select, female {Bienvenue, {name}, vous êtes inscrite} other {Bienvenue, {name}, vous êtes inscrit}}"})");
+    I18n i18n;
+    REQUIRE(i18n.load(dir.path()).has_value());
+    REQUIRE(i18n.setLanguage("fr"));
+    CHECK(i18n.format("welcome", {{"gender", "female"}, {"name", "Amina"}}) ==
+          "Bienvenue, Amina, vous êtes inscrite");
+    CHECK(i18n.format("welcome", {{"gender", "unknown"}, {"name", "Sam"}}) ==
+          "Bienvenue, Sam, vous êtes inscrit");
+}
