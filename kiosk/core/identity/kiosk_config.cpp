@@ -177,8 +177,8 @@ std::expected<KioskConfig, std::string> KioskConfig::demo(const std::filesystem:
     config.cityUrl = cityUrl;
     config.citySealingKey = *sealing;
     config.trustedPublishers.push_back({"Demo city (DEMO KEY)", *signing});
-    config.defaultLanguage = "fr";
-    config.offeredLanguages = {"fr", "en", "ar"};
+    config.defaultLanguage = "en";
+    config.offeredLanguages = {"en", "fr", "es", "ar", "pt", "nl"};
     config.isDemo = true;
     // Round-trip through the validator so the demo obeys the same rules as a real configuration.
     return parse(config.toJson());

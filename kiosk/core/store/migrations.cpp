@@ -49,6 +49,27 @@ const std::vector<const char*>& steps() {
             updated_at INTEGER NOT NULL
         ) WITHOUT ROWID;
         )sql",
+        // 2: staff accounts (PIN only as crypto_pwhash_str) and the staff audit trail
+        R"sql(
+        CREATE TABLE staff_accounts (
+            staff_id        TEXT    PRIMARY KEY,
+            name            TEXT    NOT NULL,
+            role            TEXT    NOT NULL CHECK (role IN ('mediator', 'admin')),
+            pin_hash        TEXT    NOT NULL,
+            failed_attempts INTEGER NOT NULL DEFAULT 0,
+            last_failure_at INTEGER NOT NULL DEFAULT 0,
+            locked_until    INTEGER NOT NULL DEFAULT 0,
+            created_at      INTEGER NOT NULL
+        ) WITHOUT ROWID;
+
+        CREATE TABLE staff_audit (
+            id       INTEGER PRIMARY KEY AUTOINCREMENT,
+            at_unix  INTEGER NOT NULL,
+            staff_id TEXT    NOT NULL,
+            action   TEXT    NOT NULL,
+            detail   TEXT    NOT NULL DEFAULT ''
+        );
+        )sql",
     };
     return list;
 }

@@ -39,7 +39,7 @@ class Store {
     using Clock = std::chrono::system_clock;
     using TimePoint = Clock::time_point;
     static constexpr const char* kFileName = "kiosk.db";
-    static constexpr int kSchemaVersion = 1;
+    static constexpr int kSchemaVersion = 2;
 
     // Opens (or creates) <dataDir>/kiosk.db. A damaged database (not a database, truncated,
     // failing integrity_check) is renamed aside to kiosk.db.corrupt-<UTC time> with its -wal/-shm,
