@@ -63,8 +63,7 @@ std::expected<void, std::string> Session::begin(const std::string& language, boo
     if (mediatorId) {
         if (auto ok = checkIdentifier(*mediatorId, "mediator id"); !ok) return ok;
     }
-    if (active_) end(EndReason::EndedByStaff);
-    wipeAnswers();
+    wipeAnswers(); // a visit that was never ended leaves nothing behind
     active_ = true;
     language_ = language;
     assisted_ = assisted;

@@ -33,7 +33,18 @@ std::int64_t salvageLastSequence(const std::filesystem::path& kept) {
     std::int64_t last = 0;
     // immutable=1: no locks, no -shm, nothing written next to the kept file (its WAL is ignored;
     // the time-based floor in Store::open covers what it may hold).
-    const std::string uri = "file:" + kept.string() + "?immutable=1";
+    std::string uri = "file:";
+    for (char c : kept.string()) {
+        if (c == '%')
+            uri += "%25";
+        else if (c == '?')
+            uri += "%3f";
+        else if (c == '#')
+            uri += "%23";
+        else
+            uri += c;
+    }
+    uri += "?immutable=1";
     if (sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr) ==
         SQLITE_OK) {
         const char* sql = "SELECT max(v) FROM (SELECT value AS v FROM counters WHERE name = "
