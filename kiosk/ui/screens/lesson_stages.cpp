@@ -190,10 +190,9 @@ void drawQuiz(const Ui& ui, Rect content) {
     // The pack's kind feedback next to the Next button.
     const bool right = q.isRight(*view.chosen);
     const float nextW = ui.px(340);
-    const Rect box = mirrored(ui,
-                              {content.x0, content.y1 - ui.px(kFooterH) - ui.px(10),
-                               content.x1 - nextW - ui.px(24), content.y1},
-                              content);
+    const Rect box = mirrored(
+        ui, {content.x0, content.y1 - ui.px(kFooterH), content.x1 - nextW - ui.px(24), content.y1},
+        content);
     dl->AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), color(ui.palette.surface),
                       ui.px(12));
     dl->AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),
