@@ -1,9 +1,9 @@
 // Staff mode through the real screens: the hidden gesture, the PIN pad, lockout, the staff
 // panel (assisted session, pack install and rollback, help requests) and the audit trail.
+#include "../core/core_test_support.h"
+#include "../pack/pack_fixtures.h"
 #include "core/session/session.h"
 #include "core/staff/staff_desk.h"
-#include "core_test_support.h"
-#include "pack_fixtures.h"
 #include "screen_harness.h"
 
 #include <algorithm>
