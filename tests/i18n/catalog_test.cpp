@@ -137,3 +137,12 @@ TEST_CASE("messageArguments finds nested arguments and reports ICU's parse error
     CHECK_FALSE(messageArguments("{n, plural, one {x}}").has_value()); // "other" is required
     CHECK_FALSE(messageArguments("Step {current of {total}").has_value());
 }
+
+TEST_CASE("catalog files are recognised by their language-code name") {
+    CHECK(isCatalogFileName("locales/fr.json"));
+    CHECK(isCatalogFileName("pt-BR.json"));
+    CHECK_FALSE(isCatalogFileName("languages.json"));
+    CHECK_FALSE(isCatalogFileName("fr.txt"));
+    CHECK_FALSE(isCatalogFileName("f.json"));
+    CHECK_FALSE(isCatalogFileName("fr-.json"));
+}

@@ -6,13 +6,28 @@
 #include <nlohmann/json.hpp>
 #include <unicode/messagepattern.h>
 
-#include <regex>
-
 namespace passerelle::i18n {
 
 bool isCatalogFileName(const std::filesystem::path& file) {
-    static const std::regex pattern("^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$");
-    return file.extension() == ".json" && std::regex_match(file.stem().string(), pattern);
+    // <language>[-<subtag>...]: 2-3 lowercase letters, then subtags of 2-8 letters or digits.
+    if (file.extension() != ".json") return false;
+    const std::string stem = file.stem().string();
+    auto lower = [](char c) { return c >= 'a' && c <= 'z'; };
+    auto alnum = [&](char c) {
+        return lower(c) || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    };
+    size_t i = 0;
+    while (i < stem.size() && lower(stem[i]))
+        ++i;
+    if (i < 2 || i > 3) return false;
+    while (i < stem.size()) {
+        if (stem[i++] != '-') return false;
+        size_t n = 0;
+        while (i < stem.size() && alnum(stem[i]))
+            ++i, ++n;
+        if (n < 2 || n > 8) return false;
+    }
+    return true;
 }
 
 std::expected<Catalog, std::string> loadCatalog(const std::filesystem::path& file) {
