@@ -136,6 +136,8 @@ TEST_CASE("enrolment codes work once, expire, and a revoked kiosk cannot come ba
         auto id = store->enrol("AAAA-BBBB-CCCC", first.publicKey, "library", kNow);
         REQUIRE(id);
         CHECK(*id == keyId(first.publicKey));
+        // The same kiosk again with its code (its first answer was lost): enrolled, still once.
+        CHECK(store->enrol("AAAA-BBBB-CCCC", first.publicKey, "library", kNow + 1) == *id);
         auto reused = store->enrol("AAAA-BBBB-CCCC", second.publicKey, "thief", kNow);
         REQUIRE_FALSE(reused);
         CHECK(reused.error().failure == city::EnrolFailure::BadCode);

@@ -48,7 +48,7 @@ void SqliteOutbox::add(const sync::OutboxItem& item) {
     check(db_, rc, "insert outbox");
 }
 
-std::vector<sync::OutboxItem> SqliteOutbox::pending(std::size_t limit) {
+std::expected<std::vector<sync::OutboxItem>, std::string> SqliteOutbox::pending(std::size_t limit) {
     std::lock_guard lock(mutex_);
     sqlite3_stmt* s = nullptr;
     check(db_,
@@ -74,7 +74,8 @@ std::vector<sync::OutboxItem> SqliteOutbox::pending(std::size_t limit) {
     return out;
 }
 
-void SqliteOutbox::acknowledge(std::span<const std::int64_t> sequences) {
+std::expected<void, std::string>
+SqliteOutbox::acknowledge(std::span<const std::int64_t> sequences) {
     std::lock_guard lock(mutex_);
     check(db_, sqlite3_exec(db_, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), "begin");
     sqlite3_stmt* s = nullptr;
@@ -87,9 +88,10 @@ void SqliteOutbox::acknowledge(std::span<const std::int64_t> sequences) {
     }
     sqlite3_finalize(s);
     check(db_, sqlite3_exec(db_, "COMMIT", nullptr, nullptr, nullptr), "commit");
+    return {};
 }
 
-std::size_t SqliteOutbox::count() {
+std::expected<std::size_t, std::string> SqliteOutbox::count() {
     std::lock_guard lock(mutex_);
     sqlite3_stmt* s = nullptr;
     check(db_, sqlite3_prepare_v2(db_, "SELECT COUNT(*) FROM outbox", -1, &s, nullptr), "prepare");
@@ -99,17 +101,20 @@ std::size_t SqliteOutbox::count() {
     return n;
 }
 
-std::vector<sync::PendingDocument> MemoryDocuments::pending(std::size_t limit) {
+std::expected<std::vector<sync::PendingDocument>, std::string>
+MemoryDocuments::pending(std::size_t limit) {
     std::lock_guard lock(mutex_);
-    return {documents_.begin(),
-            documents_.begin() + static_cast<long>(std::min(limit, documents_.size()))};
+    return std::vector<sync::PendingDocument>(
+        documents_.begin(),
+        documents_.begin() + static_cast<long>(std::min(limit, documents_.size())));
 }
 
-void MemoryDocuments::acknowledge(std::span<const std::string> ids) {
+std::expected<void, std::string> MemoryDocuments::acknowledge(std::span<const std::string> ids) {
     std::lock_guard lock(mutex_);
     std::erase_if(documents_, [&](const auto& d) {
         return std::find(ids.begin(), ids.end(), d.id) != ids.end();
     });
+    return {};
 }
 
 } // namespace passerelle::test

@@ -15,9 +15,9 @@ class SqliteOutbox final : public sync::OutboxSource {
     explicit SqliteOutbox(const std::filesystem::path& file);
     ~SqliteOutbox() override;
     void add(const sync::OutboxItem& item);
-    std::vector<sync::OutboxItem> pending(std::size_t limit) override;
-    void acknowledge(std::span<const std::int64_t> sequences) override;
-    std::size_t count() override;
+    std::expected<std::vector<sync::OutboxItem>, std::string> pending(std::size_t limit) override;
+    std::expected<void, std::string> acknowledge(std::span<const std::int64_t> sequences) override;
+    std::expected<std::size_t, std::string> count() override;
 
   private:
     sqlite3* db_ = nullptr;
@@ -31,8 +31,9 @@ class MemoryDocuments final : public sync::DocumentSource {
         std::lock_guard lock(mutex_);
         documents_.push_back(std::move(d));
     }
-    std::vector<sync::PendingDocument> pending(std::size_t limit) override;
-    void acknowledge(std::span<const std::string> ids) override;
+    std::expected<std::vector<sync::PendingDocument>, std::string>
+    pending(std::size_t limit) override;
+    std::expected<void, std::string> acknowledge(std::span<const std::string> ids) override;
     std::size_t size() {
         std::lock_guard lock(mutex_);
         return documents_.size();

@@ -26,11 +26,12 @@ struct OutboxItem {
 class OutboxSource {
   public:
     virtual ~OutboxSource() = default;
-    // Oldest first, at most `limit`.
-    virtual std::vector<OutboxItem> pending(std::size_t limit) = 0;
+    // Oldest first, at most `limit`. Errors (a damaged or full kiosk database) are shown to staff.
+    virtual std::expected<std::vector<OutboxItem>, std::string> pending(std::size_t limit) = 0;
     // Called only with sequences the city has confirmed holding (a signed answer); delete them.
-    virtual void acknowledge(std::span<const std::int64_t> sequences) = 0;
-    virtual std::size_t count() = 0;
+    virtual std::expected<void, std::string>
+    acknowledge(std::span<const std::int64_t> sequences) = 0;
+    virtual std::expected<std::size_t, std::string> count() = 0;
 };
 
 // Stats and audit documents (opaque JSON objects), uploaded like the outbox.
@@ -43,8 +44,8 @@ struct PendingDocument {
 class DocumentSource {
   public:
     virtual ~DocumentSource() = default;
-    virtual std::vector<PendingDocument> pending(std::size_t limit) = 0;
-    virtual void acknowledge(std::span<const std::string> ids) = 0;
+    virtual std::expected<std::vector<PendingDocument>, std::string> pending(std::size_t limit) = 0;
+    virtual std::expected<void, std::string> acknowledge(std::span<const std::string> ids) = 0;
 };
 
 // Receives a downloaded pack whose bytes match the hash the city listed; must verify the pack's

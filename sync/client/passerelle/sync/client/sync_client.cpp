@@ -26,6 +26,8 @@ const char* syncStateName(SyncState state) {
         return "not enrolled";
     case SyncState::Refused:
         return "refused";
+    case SyncState::KioskError:
+        return "kiosk storage problem";
     case SyncState::Stopped:
         return "stopped";
     }
@@ -157,7 +159,7 @@ void SyncClient::run() {
         {
             auto queue = outbox_.count();
             std::lock_guard lock(mutex_);
-            status_.queueLength = queue;
+            if (queue) status_.queueLength = *queue;
             if (result) {
                 backoff_.reset();
                 status_.state = SyncState::Idle;
@@ -192,7 +194,7 @@ std::expected<void, std::string> SyncClient::syncOnce() {
     auto result = cycle(city);
     auto queue = outbox_.count();
     std::lock_guard lock(mutex_);
-    status_.queueLength = queue;
+    if (queue) status_.queueLength = *queue;
     if (!result) {
         status_.state = result.error().state;
         status_.lastError = result.error().message;
@@ -257,7 +259,11 @@ std::expected<void, SyncClient::CycleError> SyncClient::uploadOutbox(CityConnect
             if (stopRequested_)
                 return std::unexpected(CycleError{SyncState::Stopped, "sync stopped"});
         }
-        auto items = outbox_.pending(options_.batchSize);
+        auto pending = outbox_.pending(options_.batchSize);
+        if (!pending)
+            return std::unexpected(CycleError{
+                SyncState::KioskError, "the kiosk's outbox could not be read: " + pending.error()});
+        auto& items = *pending;
         if (items.empty()) return {};
         UploadRequest request;
         for (auto& item : items) {
@@ -285,7 +291,12 @@ std::expected<void, SyncClient::CycleError> SyncClient::uploadOutbox(CityConnect
         if (held.empty())
             return std::unexpected(
                 CycleError{SyncState::Offline, "the city acknowledged none of the records sent"});
-        outbox_.acknowledge(held);
+        if (auto deleted = outbox_.acknowledge(held); !deleted)
+            return std::unexpected(
+                CycleError{SyncState::KioskError,
+                           "the city holds the records, but the kiosk could not mark them "
+                           "as sent (they will be sent again, harmlessly): " +
+                               deleted.error()});
         std::lock_guard lock(mutex_);
         status_.uploadedTotal += held.size();
         if (!result->conflicts.empty())
@@ -304,9 +315,12 @@ std::expected<void, SyncClient::CycleError> SyncClient::uploadDocuments(CityConn
     if (!documents_) return {};
     for (;;) {
         auto pending = documents_->pending(100);
-        if (pending.empty()) return {};
+        if (!pending)
+            return std::unexpected(CycleError{
+                SyncState::KioskError, "the kiosk's stats could not be read: " + pending.error()});
+        if (pending->empty()) return {};
         DocumentUpload upload;
-        for (auto& d : pending)
+        for (auto& d : *pending)
             upload.documents.push_back({d.id, d.kind, d.json});
         std::string body;
         try {
@@ -322,7 +336,10 @@ std::expected<void, SyncClient::CycleError> SyncClient::uploadDocuments(CityConn
         if (result->acknowledged.empty())
             return std::unexpected(
                 CycleError{SyncState::Offline, "the city acknowledged none of the documents"});
-        documents_->acknowledge(result->acknowledged);
+        if (auto deleted = documents_->acknowledge(result->acknowledged); !deleted)
+            return std::unexpected(
+                CycleError{SyncState::KioskError,
+                           "the kiosk could not mark its stats as sent: " + deleted.error()});
     }
 }
 

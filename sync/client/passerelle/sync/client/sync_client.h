@@ -42,6 +42,7 @@ enum class SyncState {
     Offline,     // the city could not be reached or answered strangely; retrying with backoff
     NotEnrolled, // the city does not know this kiosk: staff must enter an enrolment code
     Refused,     // the city refuses this kiosk (revoked, clock wrong, ...): staff must act
+    KioskError,  // the kiosk's own storage failed (outbox unreadable, disk full): staff must act
     Stopped,
 };
 const char* syncStateName(SyncState state);

@@ -209,36 +209,42 @@ std::expected<std::string, EnrolError> CityStore::enrol(const std::string& code,
                                                         const std::string& name, std::int64_t now) {
     const auto kioskId = keyId(kioskKey);
     std::optional<EnrolError> refusal;
-    auto result =
-        transaction<std::string>([&](SqlConnection& db) -> std::expected<std::string, std::string> {
-            auto existing =
-                db.query("SELECT revoked_at FROM kiosks WHERE kiosk_id = $1", {kioskId});
-            if (!existing) return fail<std::string>(existing);
-            if (!existing->empty() && !existing->front().isNull(0)) {
-                refusal = EnrolError{
-                    EnrolFailure::Revoked,
-                    "this kiosk's key was revoked; it cannot enrol again with the same key"};
-                return std::unexpected(refusal->message);
-            }
-            auto used = db.query(
-                "UPDATE enrolment_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1 "
-                "AND (used_at IS NULL OR reusable = 1) AND expires_at > $2 RETURNING code_hash",
-                {sync::enrolmentCodeHash(code), now, kioskId});
-            if (!used) return fail<std::string>(used);
-            if (used->empty()) {
-                refusal = EnrolError{
-                    EnrolFailure::BadCode,
-                    "this enrolment code is unknown, expired or already used; ask the city IT "
-                    "team for a new one (passerelle-admin enrol-code)"};
-                return std::unexpected(refusal->message);
-            }
-            auto inserted = db.query(
-                "INSERT INTO kiosks (kiosk_id, public_key, name, enrolled_at) VALUES ($1, $2, $3, "
-                "$4) ON CONFLICT (kiosk_id) DO UPDATE SET name = $3",
-                {kioskId, toBase64(kioskKey), name, now});
-            if (!inserted) return fail<std::string>(inserted);
-            return kioskId;
-        });
+    auto result = transaction<std::string>([&](SqlConnection& db)
+                                               -> std::expected<std::string, std::string> {
+        auto existing = db.query("SELECT revoked_at FROM kiosks WHERE kiosk_id = $1", {kioskId});
+        if (!existing) return fail<std::string>(existing);
+        if (!existing->empty() && !existing->front().isNull(0)) {
+            refusal =
+                EnrolError{EnrolFailure::Revoked,
+                           "this kiosk's key was revoked; it cannot enrol again with the same key"};
+            return std::unexpected(refusal->message);
+        }
+        if (!existing->empty()) { // enrolled already: a retry after a lost answer succeeds again
+            auto mine =
+                db.query("SELECT 1 FROM enrolment_codes WHERE code_hash = $1 AND used_by = $2",
+                         {sync::enrolmentCodeHash(code), kioskId});
+            if (!mine) return fail<std::string>(mine);
+            if (!mine->empty()) return kioskId;
+        }
+        auto used = db.query(
+            "UPDATE enrolment_codes SET used_at = $2, used_by = $3 WHERE code_hash = $1 "
+            "AND (used_at IS NULL OR reusable = 1) AND expires_at > $2 RETURNING code_hash",
+            {sync::enrolmentCodeHash(code), now, kioskId});
+        if (!used) return fail<std::string>(used);
+        if (used->empty()) {
+            refusal = EnrolError{
+                EnrolFailure::BadCode,
+                "this enrolment code is unknown, expired or already used; ask the city IT "
+                "team for a new one (passerelle-admin enrol-code)"};
+            return std::unexpected(refusal->message);
+        }
+        auto inserted = db.query(
+            "INSERT INTO kiosks (kiosk_id, public_key, name, enrolled_at) VALUES ($1, $2, $3, "
+            "$4) ON CONFLICT (kiosk_id) DO UPDATE SET name = $3",
+            {kioskId, toBase64(kioskKey), name, now});
+        if (!inserted) return fail<std::string>(inserted);
+        return kioskId;
+    });
     if (result) return *result;
     if (refusal) return std::unexpected(*refusal);
     return std::unexpected(EnrolError{EnrolFailure::Database, result.error()});
