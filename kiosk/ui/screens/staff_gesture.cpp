@@ -20,16 +20,19 @@ void detectStaffGesture(const Ui& ui) {
         ui.emit(intent::StaffLongPress{});
 }
 
-// Called inside the screen window after the screen, so it is drawn over the screen's bottom edge.
+// Called inside the screen window after the screen, so it is drawn over the screen. A tab
+// centred on the bottom edge: screens keep their own buttons at the reading start and end there
+// (Finish, Previous/Next), so the tab leaves them visible.
 void drawAssistedBand(const Ui& ui) {
     if (!ui.state.assisted || !ui.state.sessionActive) return;
-    const float h = ui.px(40);
-    const Rect band{0, ui.height - h, ui.width, ui.height};
+    const std::string text = ui.format("staff.assisted_band", {{"name", ui.state.mediatorName}});
+    const float h = ui.px(38), pad = ui.px(24);
+    const float w = measureText(ui, ui.fonts.body, text).x + 2 * pad;
+    const Rect band{(ui.width - w) / 2, ui.height - h, (ui.width + w) / 2, ui.height};
     ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(band.x0, band.y0), ImVec2(band.x1, band.y1),
-                                              color(ui.palette.primary));
-    drawCentered(ui, ui.fonts.body,
-                 ui.format("staff.assisted_band", {{"name", ui.state.mediatorName}}),
-                 ui.palette.onPrimary, band);
+                                              color(ui.palette.primary), ui.px(12),
+                                              ImDrawFlags_RoundCornersTop);
+    drawCentered(ui, ui.fonts.body, text, ui.palette.onPrimary, band);
 }
 
 } // namespace passerelle::ui

@@ -340,8 +340,10 @@ void drawStaffPanelScreen(const Ui& ui) {
         const float x = margin + static_cast<float>(i) * (tabW + tabGap);
         std::string label = ui.tr(shown[i]->key);
         if (shown[i]->tab == Tab::Help && ui.state.helpRequested) label += " (1)";
+        // Body-size labels: seven tabs share the width in every language.
         if (button(ui, shown[i]->id, label, place(ui, {x, tabY, x + tabW, tabY + tabH}),
-                   view->tab == shown[i]->tab ? ButtonKind::Selected : ButtonKind::Choice))
+                   view->tab == shown[i]->tab ? ButtonKind::Selected : ButtonKind::Choice,
+                   Icon::None, ui.fonts.body))
             ui.emit(intent::OpenStaffTab{static_cast<int>(shown[i]->tab)});
     }
 
