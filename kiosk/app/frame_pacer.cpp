@@ -6,7 +6,7 @@
 namespace passerelle::app {
 
 bool FramePacer::wait(SDL_Event& event, std::optional<Clock::time_point> deadline,
-                      const Clock& clock) {
+                      const Clock& clock, std::optional<std::chrono::milliseconds> maxSleep) {
     timerFired_ = false;
     if (owed_ > 0) return SDL_PollEvent(&event) != 0;
     // No timer due: sleep until an event, waking once a minute only as a safety net.
@@ -16,6 +16,7 @@ bool FramePacer::wait(SDL_Event& event, std::optional<Clock::time_point> deadlin
             std::chrono::duration_cast<std::chrono::milliseconds>(*deadline - clock.now()).count();
         timeoutMs = static_cast<int>(std::clamp<long long>(ms + 1, 0, 60'000));
     }
+    if (maxSleep) timeoutMs = std::min(timeoutMs, static_cast<int>(maxSleep->count()));
     const bool got = SDL_WaitEventTimeout(&event, timeoutMs) != 0;
     if (!got && deadline && clock.now() >= *deadline) timerFired_ = true;
     return got;

@@ -15,7 +15,9 @@ class FramePacer {
     static constexpr int kSettleFrames = 3;
 
     // Waits for the next event, the next deadline, or returns at once while frames are owed.
-    bool wait(SDL_Event& event, std::optional<Clock::time_point> deadline, const Clock& clock);
+    // `maxSleep` caps the wait (the systemd watchdog must be fed even when nothing happens).
+    bool wait(SDL_Event& event, std::optional<Clock::time_point> deadline, const Clock& clock,
+              std::optional<std::chrono::milliseconds> maxSleep = std::nullopt);
     void wake() { owed_ = kSettleFrames; }
     bool shouldDraw() const { return owed_ > 0 || timerFired_; }
     void framePresented();

@@ -2,9 +2,14 @@
 
 #include "app_fonts.h"
 #include "frame_pacer.h"
+#include "gl_image_source.h"
 #include "gl_window.h"
 #include "resources.h"
 #include "screenshot.h"
+#include "speech.h"
+#include "systemd_notify.h"
+#include "ui/widgets/image_view.h"
+#include "ui/widgets/scroll_area.h"
 
 #include "core/resident/kiosk_runtime.h"
 #include "core/state/kiosk.h"
@@ -165,6 +170,13 @@ int runKiosk(const Options& options) {
     }
     kioskUi.setFonts(*fonts);
 
+    GlImageSource images; // slide pictures as GL textures
+    ui::setImageSource(&images);
+    std::optional<Speech> speech; // no audio when only taking a screenshot
+    if (options.screenshot.empty()) speech.emplace();
+    int spokenSerial = kiosk.state().speech.serial;
+    const auto watchdogSleep = watchdogMaxSleep();
+
     FramePacer pacer;
     StableFrameDetector stable;
     std::vector<Intent> intents;
@@ -173,7 +185,11 @@ int runKiosk(const Options& options) {
     while (running) {
         SDL_Event event;
         if (!options.screenshot.empty()) pacer.wake(); // keep drawing until the frame is stable
-        bool got = pacer.wait(event, kiosk.nextDeadline(), clock);
+        notifyWatchdog();
+        // While a finger is down (staff long-press) or a list still glides, keep drawing.
+        if (ImGui::GetCurrentContext() && (ImGui::GetIO().MouseDown[0] || ui::scrollAnimating()))
+            pacer.wake();
+        bool got = pacer.wait(event, kiosk.nextDeadline(), clock, watchdogSleep);
         while (got) {
             ImGui_ImplSDL2_ProcessEvent(&event);
             if (event.type == SDL_QUIT) running = false;
@@ -210,6 +226,10 @@ int runKiosk(const Options& options) {
         win->render();
         for (auto& i : intents)
             kiosk.dispatch(i);
+        if (kiosk.state().speech.serial != spokenSerial) {
+            spokenSerial = kiosk.state().speech.serial;
+            if (speech) speech->speak(kiosk.state().speech);
+        }
         if (!intents.empty()) pacer.wake();
         intents.clear();
 
@@ -227,9 +247,13 @@ int runKiosk(const Options& options) {
         if (!firstFramePresented) {
             firstFramePresented = true;
             reportFirstFrame();
+            notifyReady();
         }
     }
-    win.reset(); // backends first, then the context they belong to
+    notifyStopping();
+    ui::setImageSource(nullptr);
+    images.clear(); // textures go while the GL context is still current
+    win.reset();    // backends first, then the context they belong to
     ImGui::DestroyContext();
     return 0;
 }

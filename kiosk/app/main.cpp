@@ -1,3 +1,4 @@
+#include "admin_setup.h"
 #include "kiosk_app.h"
 #include "options.h"
 
@@ -16,5 +17,9 @@ int main(int argc, char** argv) {
     case ParseOutcome::Run:
         break;
     }
+    if (!parsed.options.createAdmin.empty())
+        return createFirstAdmin(parsed.options.dataDir.empty() ? defaultDataDir()
+                                                               : parsed.options.dataDir,
+                                parsed.options.createAdmin);
     return runKiosk(parsed.options);
 }

@@ -27,6 +27,8 @@ std::string usage() {
            "accessibility)\n"
            "  --high-contrast      start with the high-contrast theme\n"
            "  --text-scale X       start with text scaled by X (1.0 to 1.6)\n"
+           "  --create-admin NAME  create the kiosk's first admin (PIN read twice from stdin), "
+           "exit\n"
            "  --version            print the version and exit\n"
            "  --help               print this help and exit\n";
 }
@@ -102,6 +104,9 @@ ParseResult parseOptions(int argc, char** argv) {
             if (res.ec != std::errc() || s < 1.0f || s > 1.6f)
                 return fail("--text-scale must be between 1.0 and 1.6");
             r.options.textScale = s;
+        } else if (arg == "--create-admin") {
+            if (!value(v)) return fail("--create-admin needs the admin's name");
+            r.options.createAdmin = v;
         } else if (arg == "--fullscreen") {
             r.options.fullscreen = true;
         } else if (arg == "--gles") {

@@ -22,6 +22,7 @@ struct Options {
     bool demo = false;
     bool highContrast = false;
     float textScale = 1.0f;
+    std::string createAdmin; // --create-admin NAME
 };
 
 enum class ParseOutcome { Run, ExitOk, ExitUsage };

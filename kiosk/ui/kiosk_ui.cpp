@@ -1,6 +1,8 @@
 #include "ui/kiosk_ui.h"
 
 #include "ui/screens/screens.h"
+#include "ui/screens/staff_ui.h"
+#include "ui/widgets/speaker_button.h"
 #include "ui/widgets/text.h"
 
 #include <algorithm>
@@ -38,6 +40,7 @@ void KioskUi::draw(const KioskState& state, std::vector<Intent>& intents) {
     switch (state.screen) {
     case ScreenId::Welcome:
         drawWelcomeScreen(ui);
+        detectStaffGesture(ui);
         break;
     case ScreenId::Home:
         drawHomeScreen(ui);
@@ -73,6 +76,10 @@ void KioskUi::draw(const KioskState& state, std::vector<Intent>& intents) {
         drawStaffPanelScreen(ui);
         break;
     }
+    drawAssistedBand(ui);
+    if (state.accessibility.readAloud && state.screen != ScreenId::Welcome &&
+        state.screen != ScreenId::StaffPin && state.screen != ScreenId::StaffPanel)
+        drawSpeakerButton(ui);
     ImGui::PopFont();
     ImGui::End();
 

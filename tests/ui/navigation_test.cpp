@@ -54,7 +54,7 @@ TEST_CASE("home → a tile → back returns home, and back from home shows the l
 
     h.tap("home.services");
     CHECK(h.state().screen == ScreenId::Services);
-    h.tap("coming_soon.back");
+    h.tap("topbar.back");
     CHECK(h.state().screen == ScreenId::Home);
 
     h.tap("topbar.back");

@@ -59,6 +59,9 @@ KioskRuntime::open(const Options& options) {
             rt->warnings_.push_back("demo pack: " + installed.error());
     }
     rt->reloadContent();
+    rt->staff_ = std::make_unique<staff::StaffDesk>(*rt->store_, *rt->packs_,
+                                                    [r = rt.get()] { r->reloadContent(); });
+    rt->staff_->setSettings({rt->config_.idleTimeoutSeconds, rt->config_.cityUrl});
     return rt;
 }
 
@@ -85,6 +88,7 @@ KioskServices KioskRuntime::services() {
     s.content = &content_;
     s.learners = learners_.get();
     s.kioskId = identity_.kioskId;
+    s.staff = staff_.get();
     return s;
 }
 

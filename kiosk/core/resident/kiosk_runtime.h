@@ -5,6 +5,7 @@
 #include "core/resident/content_catalog.h"
 #include "core/resident/kiosk_services.h"
 #include "core/session/sealer.h"
+#include "core/staff/staff_desk.h"
 #include "core/session/session.h"
 #include "core/store/learner_progress.h"
 #include "core/store/store.h"
@@ -41,6 +42,7 @@ class KioskRuntime {
     pack::PackLibrary& packs() { return *packs_; }
     const ContentCatalog& content() const { return content_; }
     LearnerProgress& learners() { return *learners_; }
+    staff::StaffDesk& staffDesk() { return *staff_; }
     KioskServices services();
 
     // Re-reads the installed packs (after an install or rollback). Packs that fail to open are
@@ -59,6 +61,7 @@ class KioskRuntime {
     std::unique_ptr<pack::PackLibrary> packs_;
     ContentCatalog content_;
     std::unique_ptr<LearnerProgress> learners_;
+    std::unique_ptr<staff::StaffDesk> staff_;
     std::vector<std::string> warnings_;
 };
 

@@ -9,6 +9,10 @@ class Sealer;
 class ContentCatalog;
 class LearnerProgress;
 struct PrivateInput;
+class Clock;
+namespace staff {
+class StaffDesk;
+}
 
 // What the core's controllers use besides the state. Any pointer may be null (navigation-only
 // tests); a controller then does what it can and says what is missing.
@@ -18,6 +22,8 @@ struct KioskServices {
     const Sealer* sealer = nullptr;
     const ContentCatalog* content = nullptr;
     LearnerProgress* learners = nullptr;
+    staff::StaffDesk* staff = nullptr;
+    const Clock* clock = nullptr;
     PrivateInput* input = nullptr; // learner code/PIN, staff PIN (owned by the Kiosk)
     std::string kioskId;
 };

@@ -2,6 +2,7 @@
 
 #include "core/resident/feature_handlers.h"
 #include "core/session/session.h"
+#include "core/staff/staff_mode.h"
 #include "core/state/navigation.h"
 #include "core/store/store.h"
 
@@ -25,12 +26,14 @@ Kiosk::Kiosk(Options options, const Clock& clock) : options_(std::move(options))
     state_.offeredLanguages = options_.offeredLanguages;
     lastTouch_ = clock_.now();
     services_.input = &input_;
+    services_.clock = &clock_;
     state_.input = &input_;
 }
 
 void Kiosk::setServices(KioskServices services) {
     services_ = std::move(services);
     services_.input = &input_;
+    services_.clock = &clock_;
     state_.input = &input_;
     state_.session = services_.session;
     state_.content = services_.content;
@@ -42,6 +45,11 @@ void Kiosk::dispatch(const Intent& intent) {
     if (state_.idleWarning && !std::holds_alternative<intent::Finish>(intent))
         state_.idleWarning = false;
 
+    if (resident::handleStaff(state_, services_, intent)) {
+        if (auto start = staff::takeAssistedStart(state_))
+            startAssistedSession(start->mediatorId, start->mediatorName);
+        return;
+    }
     // Feature intents start a visit too (a touch on a list from a fresh screen).
     const bool navigation = std::holds_alternative<intent::Touch>(intent) ||
                             std::holds_alternative<intent::StillHere>(intent) ||
@@ -113,6 +121,10 @@ std::chrono::seconds Kiosk::idleCountdown() const {
 }
 
 bool Kiosk::tick() {
+    if (staff::staffTimedOut(state_, clock_.now())) {
+        staff::endStaffMode(state_, services_, "inactivity");
+        return true;
+    }
     if (!state_.sessionActive) return false;
     const auto idleFor = clock_.now() - lastTouch_;
     if (idleFor < idleTimeout()) return false;
@@ -130,6 +142,7 @@ bool Kiosk::tick() {
 }
 
 std::optional<Clock::time_point> Kiosk::nextDeadline() const {
+    if (auto staffEnd = staff::staffDeadline(state_)) return staffEnd;
     if (!state_.sessionActive) return std::nullopt;
     const auto warnAt = lastTouch_ + idleTimeout();
     const auto now = clock_.now();
@@ -168,6 +181,7 @@ void Kiosk::startSession() {
 }
 
 void Kiosk::endSession(SessionEnd why) {
+    if (state_.assisted) staff::noteAssistedEnded(state_, services_, why);
     resident::endService(state_, services_);
     resident::endLesson(state_, services_);
     if (services_.session) {

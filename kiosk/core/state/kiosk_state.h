@@ -47,6 +47,8 @@ struct KioskState {
     AccessibilitySettings accessibility;
     SpeechRequest speech;
     bool helpRequested = false;
+    StaffView staff;     // staff mode (PIN pad, panel)
+    SyncStatusView sync; // what the sync client reports, for the staff panel
     bool assisted = false; // an assisted session started by a mediator
     std::string mediatorName;
     // Read-only view of what the resident typed (guarded memory in the Session), for drawing.

@@ -46,6 +46,12 @@ bool button(const Ui& ui, const char* id, std::string_view label, Rect rect, But
     dl->AddRect(a, b, color(look.border), rounding, 0,
                 kind == ButtonKind::Selected ? ui.px(4) : ui.px(2));
     if (!font) font = ui.fonts.large;
+    // At the largest text size a label may not fit: step down to the body size rather than clip.
+    const float iconRoom =
+        icon != Icon::None ? std::min(rect.height() * 0.6f, ui.px(44)) + ui.px(14) : 0;
+    if (font != ui.fonts.body &&
+        measureText(ui, font, label).x + iconRoom > rect.width() - ui.px(16))
+        font = ui.fonts.body;
     Rect textBox = rect;
     if (icon != Icon::None) {
         const float iconSize = std::min(rect.height() * 0.6f, ui.px(44));
@@ -93,8 +99,14 @@ bool tile(const Ui& ui, const char* id, std::string_view title, std::string_view
     drawIcon(dl, icon, iconBox, accent, ui.rtl);
     Rect textBox = ui.rtl ? Rect{rect.x0 + pad, rect.y0, iconBox.x0 - pad * 0.7f, rect.y1}
                           : Rect{iconBox.x1 + pad * 0.7f, rect.y0, rect.x1 - pad, rect.y1};
-    const float titleH = ui.fonts.large->FontSize * 1.2f;
-    const float hintH = measureText(ui, ui.fonts.body, hint, textBox.width()).y;
+    ImFont* titleFont = ui.fonts.large;
+    if (measureText(ui, titleFont, title).x > textBox.width())
+        titleFont = ui.fonts.body; // too long at large sizes
+    const float titleH = titleFont->FontSize * 1.2f;
+    float hintH = measureText(ui, ui.fonts.body, hint, textBox.width()).y;
+    const bool showHint =
+        titleH + ui.px(8) + hintH <= rect.height() - ui.px(16); // never spill out of the tile
+    if (!showHint) hintH = 0;
     float y = rect.centerY() - (titleH + ui.px(8) + hintH) / 2;
     drawText(ui, ui.fonts.large, title, p.text, {textBox.x0, y, textBox.x1, y + titleH},
              Align::Start, false);
