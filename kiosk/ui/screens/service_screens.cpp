@@ -120,7 +120,7 @@ float drawTextField(const Ui& ui, const flow::Step& step, Rect box) {
 }
 
 // Choices as big buttons, two columns when there are many.
-void drawChoices(const Ui& ui, const pack::Pack& pack, const flow::Step& step, Rect area) {
+float drawChoices(const Ui& ui, const pack::Pack& pack, const flow::Step& step, Rect area) {
     std::vector<std::pair<std::string, std::string>> options; // value, label
     if (step.kind == StepKind::YesNo) {
         options = {{"yes", ui.tr("common.yes")}, {"no", ui.tr("common.no")}};
@@ -156,6 +156,8 @@ void drawChoices(const Ui& ui, const pack::Pack& pack, const flow::Step& step, R
         }
         if (selected) ui.record.texts.push_back("selected: " + label);
     }
+    const size_t rows = (options.size() + columns - 1) / columns;
+    return static_cast<float>(rows) * (h + gap);
 }
 
 void drawConsent(const Ui& ui, const flow::Step& step, Rect area) {
@@ -306,7 +308,7 @@ void drawServiceStepScreen(const Ui& ui) {
     case StepKind::SingleChoice:
     case StepKind::MultipleChoice:
     case StepKind::YesNo:
-        drawChoices(ui, pack, step, {content.x0, y, content.x1, content.y1});
+        y += drawChoices(ui, pack, step, {content.x0, y, content.x1, content.y1});
         break;
     case StepKind::Consent:
         drawConsent(ui, step, {content.x0, y, content.x1, content.y1});

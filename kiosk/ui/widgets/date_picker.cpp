@@ -76,7 +76,7 @@ float drawDatePicker(const Ui& ui, const std::string& fieldId, std::string_view 
         drawCentered(ui, ui.fonts.large, part.value, p.text, value);
         const std::string minusId = "date." + std::string(part.id) + ".minus",
                           plusId = "date." + std::string(part.id) + ".plus";
-        if (button(ui, minusId.c_str(), "−", minus, ButtonKind::Secondary))
+        if (button(ui, minusId.c_str(), "-", minus, ButtonKind::Secondary))
             ui.emit(intent::SetAnswer{iso(part.minus)});
         if (button(ui, plusId.c_str(), "+", plus, ButtonKind::Secondary))
             ui.emit(intent::SetAnswer{iso(part.plus)});
