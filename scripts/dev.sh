@@ -33,12 +33,17 @@ test)
         # fuzzing and long fault-injection tests). Reported loudly; PASSERELLE_ASAN_STRICT=1
         # makes a failure here fail the command too.
         echo "== AddressSanitizer + UBSan build =="
-        configure_and_build build-asan -DPASSERELLE_WERROR=ON -DPASSERELLE_SANITIZE=ON
         set +e
-        (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-            LSAN_OPTIONS="suppressions=$root/.ci/lsan.supp" \
-            ctest --output-on-failure -j"$jobs" --timeout 900 -LE 'no-asan|slow|deploy|fuzz|window')
+        configure_and_build build-asan -DPASSERELLE_WERROR=ON -DPASSERELLE_SANITIZE=ON
         asan_status=$?
+        if [ $asan_status -eq 0 ]; then
+            (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+                LSAN_OPTIONS="suppressions=$root/.ci/lsan.supp" \
+                ctest --output-on-failure -j"$jobs" --timeout 900 -LE 'no-asan|slow|deploy|fuzz|window')
+            asan_status=$?
+        else
+            echo "!! the AddressSanitizer build did not compile (see above)" >&2
+        fi
         set -e
         if [ $asan_status -ne 0 ]; then
             echo "!! AddressSanitizer/UBSan run: some tests FAILED (see above)" >&2
