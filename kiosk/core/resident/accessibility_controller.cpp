@@ -1,12 +1,9 @@
 #include "core/resident/feature_handlers.h"
+#include "core/state/overloaded.h"
 
 #include <algorithm>
 
 namespace passerelle::resident {
-
-namespace {
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-} // namespace
 
 bool handleAccessibility(KioskState& state, const KioskServices&, const Intent& intent) {
     auto& a = state.accessibility;

@@ -1,4 +1,5 @@
 #include "core/flow/flow_engine.h"
+#include "core/state/overloaded.h"
 #include "core/resident/content_catalog.h"
 #include "core/resident/feature_handlers.h"
 #include "core/session/sealer.h"
@@ -200,8 +201,6 @@ void toggleOption(KioskState& state, const KioskServices& services, const std::s
                                           SecretBytes(flow::joinMultiChoice(ordered)).text());
     s.error.reset();
 }
-
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 
 } // namespace
 

@@ -1,6 +1,7 @@
 // Staff mode: the hidden gesture, the PIN pad, the staff panel's actions. Every action is
 // audited (staff/audit_log.h). Nothing here reads or writes resident data.
 #include "core/pack/pack_library.h"
+#include "core/state/overloaded.h"
 #include "core/resident/private_input.h"
 #include "core/resident/text_entry.h"
 #include "core/staff/staff_desk.h"
@@ -14,8 +15,6 @@ namespace passerelle::staff {
 
 namespace {
 constexpr std::size_t kMaxPinDigits = 12;
-
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
 
 Clock::time_point nowOf(const KioskServices& services) {
     const Clock* clock = clockOf(services);

@@ -1,10 +1,7 @@
 #include "core/state/intent.h"
+#include "core/state/overloaded.h"
 
 namespace passerelle {
-
-namespace {
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-} // namespace
 
 std::string describe(const Intent& intent) {
     using namespace intent;

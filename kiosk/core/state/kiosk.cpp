@@ -1,4 +1,5 @@
 #include "core/state/kiosk.h"
+#include "core/state/overloaded.h"
 
 #include "core/resident/feature_handlers.h"
 #include "core/session/session.h"
@@ -9,10 +10,6 @@
 #include <algorithm>
 
 namespace passerelle {
-
-namespace {
-template <class... Ts> struct Overloaded : Ts... { using Ts::operator()...; };
-} // namespace
 
 bool KioskState::rightToLeft() const {
     for (auto& lang : offeredLanguages)
