@@ -69,8 +69,12 @@ GlWindow::~GlWindow() {
 }
 
 void GlWindow::beginFrame() {
-    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplOpenGL3_NewFrame(); // uploads the font atlas when there is no font texture yet
     ImGui_ImplSDL2_NewFrame();
+    // Once uploaded, the atlas' CPU copies (an alpha and an RGBA image, 5 bytes per texel) are
+    // dead weight: the driver keeps its own. Rebuilding the fonts makes new ones.
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    if (atlas->TexPixelsAlpha8 || atlas->TexPixelsRGBA32) atlas->ClearTexData();
 }
 
 void GlWindow::render() {

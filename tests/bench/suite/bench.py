@@ -35,6 +35,10 @@ def chromium_argv(profile, page):
             "file://" + page]
 
 
+def _run_name(run):
+    return "warm-up run" if run < 0 else f"run {run + 1}"
+
+
 def run_screens(args, display, work, page, log):
     """Interleaved runs of the kiosk and Chromium (one warm-up each, not counted)."""
     kiosk = f"{args.build}/kiosk/app/passerelle-kiosk"
@@ -48,7 +52,7 @@ def run_screens(args, display, work, page, log):
         m = measure(kiosk_argv(kiosk, data_dir), display, probe, idle_s=args.idle, env_extra=env)
         if run >= 0:
             results["kiosk"].append(m)
-        log(f"kiosk run {run + 1}: paint {m.paint_ms:.0f} ms (own report {m.reported_ms:.0f} ms), "
+        log(f"kiosk {_run_name(run)}: paint {m.paint_ms:.0f} ms (own report {m.reported_ms:.0f} ms), "
             f"PSS {m.pss_mib:.1f} MiB, idle {m.idle_cpu_s:.3f} CPU-s")
         if not args.chromium:
             continue
@@ -56,7 +60,7 @@ def run_screens(args, display, work, page, log):
         m = measure(chromium_argv(profile, page), display, probe, marker=profile, idle_s=args.idle)
         if run >= 0:
             results["chromium"].append(m)
-        log(f"chromium run {run + 1}: paint {m.paint_ms:.0f} ms, PSS {m.pss_mib:.1f} MiB over "
+        log(f"chromium {_run_name(run)}: paint {m.paint_ms:.0f} ms, PSS {m.pss_mib:.1f} MiB over "
             f"{m.processes} processes, idle {m.idle_cpu_s:.3f} CPU-s")
         shutil.rmtree(profile, ignore_errors=True)
     return fresh, results
