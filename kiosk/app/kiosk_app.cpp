@@ -1,11 +1,14 @@
 #include "kiosk_app.h"
 
+#include "adjustable_clock.h"
 #include "app_fonts.h"
 #include "frame_pacer.h"
+#include "frame_stats.h"
 #include "gl_image_source.h"
 #include "gl_window.h"
 #include "resources.h"
 #include "screenshot.h"
+#include "script_player.h"
 #include "speech.h"
 #include "systemd_notify.h"
 #include "ui/widgets/image_view.h"
@@ -110,7 +113,17 @@ int runKiosk(const Options& options) {
         std::fprintf(stderr, "passerelle-kiosk: %s\n", warning.c_str());
     const KioskConfig& config = (*runtime)->config();
 
-    SystemClock clock;
+    std::optional<ScriptPlayer> script;
+    if (!options.script.empty()) {
+        auto steps = loadScript(options.script);
+        if (!steps) {
+            std::fprintf(stderr, "passerelle-kiosk: %s\n", steps.error().c_str());
+            return 2;
+        }
+        script.emplace(std::move(*steps));
+    }
+
+    AdjustableClock clock;
     Kiosk::Options kioskOptions;
     kioskOptions.offeredLanguages = offeredLanguages(i18n, config.offeredLanguages);
     kioskOptions.defaultLanguage =
@@ -173,12 +186,14 @@ int runKiosk(const Options& options) {
     GlImageSource images; // slide pictures as GL textures
     ui::setImageSource(&images);
     std::optional<Speech> speech; // no audio when only taking a screenshot
-    if (options.screenshot.empty()) speech.emplace();
+    if (options.screenshot.empty() && !script) speech.emplace();
     int spokenSerial = kiosk.state().speech.serial;
     const auto watchdogSleep = watchdogMaxSleep();
 
     FramePacer pacer;
     StableFrameDetector stable;
+    FrameStats frameStats;
+    int exitCode = 0;
     std::vector<Intent> intents;
     bool firstFramePresented = false;
     bool running = true;
@@ -189,7 +204,17 @@ int runKiosk(const Options& options) {
         // While a finger is down (staff long-press) or a list still glides, keep drawing.
         if (ImGui::GetCurrentContext() && (ImGui::GetIO().MouseDown[0] || ui::scrollAnimating()))
             pacer.wake();
-        bool got = pacer.wait(event, kiosk.nextDeadline(), clock, watchdogSleep);
+        auto deadline = kiosk.nextDeadline();
+        if (script && script->wantsFrames()) pacer.wake();
+        if (script && script->waitEnds()) {
+            const auto ends =
+                clock.now() + (*script->waitEnds() - std::chrono::steady_clock::now());
+            deadline = deadline ? std::min(*deadline, ends) : ends;
+        }
+        bool got = pacer.wait(event, deadline, clock, watchdogSleep);
+        frameStats.frameStarts();
+        if (script && script->waitEnds() && std::chrono::steady_clock::now() >= *script->waitEnds())
+            pacer.wake(); // one frame, so the script moves on
         while (got) {
             ImGui_ImplSDL2_ProcessEvent(&event);
             if (event.type == SDL_QUIT) running = false;
@@ -220,6 +245,13 @@ int runKiosk(const Options& options) {
             fontsStale = false;
         }
         win->beginFrame();
+        if (script) { // the script's finger replaces the pointer
+            const auto finger = script->finger();
+            io.MousePos = ImVec2(finger.x, finger.y);
+            io.MouseDown[0] = finger.down;
+            if (script->pressingNow() && !kiosk.state().idleWarning)
+                kiosk.dispatch(intent::Touch{});
+        }
         ImGui::NewFrame();
         kioskUi.draw(kiosk.state(), intents);
         ImGui::Render();
@@ -242,7 +274,29 @@ int runKiosk(const Options& options) {
             }
             return 0;
         }
+        if (script) {
+            const bool frameStable = stable.isStable(ImGui::GetDrawData());
+            auto actions = script->afterFrame(kioskUi.lastFrame(), frameStable,
+                                              std::chrono::steady_clock::now());
+            if (!actions.error.empty()) {
+                std::fprintf(stderr, "passerelle-kiosk: %s\n", actions.error.c_str());
+                exitCode = 3;
+                running = false;
+            }
+            if (actions.screenshot) {
+                int pw = 0, ph = 0;
+                std::string rgba = win->readPixels(pw, ph);
+                if (auto written = writePng(*actions.screenshot, rgba, pw, ph); !written) {
+                    std::fprintf(stderr, "passerelle-kiosk: %s\n", written.error().c_str());
+                    exitCode = 1;
+                    running = false;
+                }
+            }
+            if (actions.advanceClock.count() > 0) clock.advance(actions.advanceClock);
+            if (actions.quit) running = false;
+        }
         win->swap();
+        frameStats.frameEnds(script ? script->phase() : "run");
         pacer.framePresented();
         if (!firstFramePresented) {
             firstFramePresented = true;
@@ -251,11 +305,16 @@ int runKiosk(const Options& options) {
         }
     }
     notifyStopping();
+    if (!options.frameStats.empty())
+        if (auto written = frameStats.write(options.frameStats); !written) {
+            std::fprintf(stderr, "passerelle-kiosk: %s\n", written.error().c_str());
+            exitCode = 1;
+        }
     ui::setImageSource(nullptr);
     images.clear(); // textures go while the GL context is still current
     win.reset();    // backends first, then the context they belong to
     ImGui::DestroyContext();
-    return 0;
+    return exitCode;
 }
 
 } // namespace passerelle::app

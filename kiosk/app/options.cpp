@@ -25,6 +25,9 @@ std::string usage() {
            "  --screenshot FILE    render until the frame is stable, write FILE as PNG, exit\n"
            "  --show SCREEN        open SCREEN first (welcome, home, learn, services, help, "
            "accessibility)\n"
+           "  --script FILE        play FILE: taps, drags, typing, waits, screenshots (see\n"
+           "                       kiosk/app/script.h), then exit\n"
+           "  --frame-stats FILE   on exit, write each frame's CPU and wall time to FILE\n"
            "  --high-contrast      start with the high-contrast theme\n"
            "  --text-scale X       start with text scaled by X (1.0 to 1.6)\n"
            "  --create-admin NAME  create the kiosk's first admin (PIN read twice from stdin), "
@@ -88,6 +91,12 @@ ParseResult parseOptions(int argc, char** argv) {
         } else if (arg == "--screenshot") {
             if (!value(v)) return fail("--screenshot needs a file name");
             r.options.screenshot = v;
+        } else if (arg == "--script") {
+            if (!value(v)) return fail("--script needs a file");
+            r.options.script = v;
+        } else if (arg == "--frame-stats") {
+            if (!value(v)) return fail("--frame-stats needs a file name");
+            r.options.frameStats = v;
         } else if (arg == "--show") {
             if (!value(v)) return fail("--show needs a screen name");
             r.options.startScreen = v;

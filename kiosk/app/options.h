@@ -10,6 +10,8 @@ struct Options {
     std::filesystem::path configFile;
     std::filesystem::path screenshot; // write a PNG of the first stable frame, then exit
     std::string startScreen;          // --show: open this screen first (docs, screenshots)
+    std::filesystem::path script;     // --script: drive the kiosk with taps, drags and typing
+    std::filesystem::path frameStats; // --frame-stats: per-frame CPU/wall times, written on exit
     int width = 1280;
     int height = 800;
     std::string language; // empty: the configured default

@@ -19,7 +19,8 @@ struct FrameRecord {
     struct Target {
         std::string id;
         std::string label;
-        Rect rect;
+        Rect rect;                // the part on screen (a row at a list's edge is cut)
+        bool partlyHidden = false; // the list's edge cuts it
     };
     std::vector<Target> targets;
     std::vector<std::string> texts;

@@ -77,9 +77,7 @@ void KioskUi::draw(const KioskState& state, std::vector<Intent>& intents) {
         break;
     }
     drawAssistedBand(ui);
-    if (state.accessibility.readAloud && state.screen != ScreenId::Welcome &&
-        state.screen != ScreenId::StaffPin && state.screen != ScreenId::StaffPanel)
-        drawSpeakerButton(ui);
+    if (speakerShown(ui)) drawSpeakerButton(ui);
     ImGui::PopFont();
     ImGui::End();
 

@@ -146,6 +146,8 @@ TEST_CASE("book an appointment: refusals in plain words, the ID-card branch, cha
     // The review lists every answer; change the last name, then come back to the review.
     REQUIRE(h.state().screen == ScreenId::ServiceReview);
     CHECK(h.showsText("Dupon"));
+    CHECK_FALSE(h.showsText("0612345678")); // below the fold: the list drags
+    h.drag(640, 600, 250);
     CHECK(h.showsText("0612345678"));
     h.tap("review.change.last_name");
     REQUIRE(h.state().screen == ScreenId::ServiceStep);

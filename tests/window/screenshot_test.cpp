@@ -104,3 +104,78 @@ TEST_CASE("the command line: help, version, and clear refusals") {
         CHECK_MESSAGE(r.output.find("usage: passerelle-kiosk") != std::string::npos, bad);
     }
 }
+
+TEST_CASE("--script drives the real window: a request sent end to end, with review and receipt "
+          "screenshots and per-frame times") {
+    TempDir dir;
+    const std::string review = (dir / "review.png").string();
+    const std::string receipt = (dir / "receipt.png").string();
+    const std::string stats = (dir / "frames.txt").string();
+    const std::string script = (dir / "appointment.script").string();
+    {
+        FILE* f = fopen(script.c_str(), "w");
+        REQUIRE(f);
+        fprintf(f,
+                "# the demo appointment, as a resident would tap it\n"
+                "tap welcome.start\ntap home.services\nmark list\ntap service.appointment\n"
+                "tap flow.next\ntap choice.passport_id\ntap flow.next\nmark typing\n"
+                "type AB1234567\ntap key.enter\ntap date.month.plus\ntap flow.next\n"
+                "tap choice.morning\ntap flow.next\ntype Dupont\ntap key.enter\n"
+                "type Marie\ntap key.enter\ntype 0612345678\ntap key.enter\ntap key.enter\n"
+                "screenshot %s\ntap flow.next\ntap consent.agree\ntap flow.next\n"
+                "screenshot %s\n",
+                review.c_str(), receipt.c_str());
+        fclose(f);
+    }
+    const auto r = run("xvfb-run -a -s '-screen 0 1280x800x24' " + kiosk() + " --demo --data-dir " +
+                       (dir / "data").string() + " --script " + script + " --frame-stats " + stats);
+    REQUIRE_MESSAGE(r.exitCode == 0, r.output);
+    const Image reviewed = load(review);
+    CHECK(reviewed.width == 1280);
+    CHECK(reviewed.colours.size() > 50);
+    // The receipt carries a QR code: a large share of pure black modules on white.
+    const Image sent = load(receipt);
+    CHECK(sent.colours.count(0x000000) == 1);
+    CHECK(sent.darkShare > reviewed.darkShare);
+
+    // One line per drawn frame, tagged with the script's phases.
+    FILE* f = fopen(stats.c_str(), "r");
+    REQUIRE(f);
+    char phase[64];
+    long cpu = 0, wall = 0;
+    int lines = 0, typing = 0;
+    while (fscanf(f, "%63s %ld %ld", phase, &cpu, &wall) == 3) {
+        ++lines;
+        if (std::string(phase) == "typing") ++typing;
+        CHECK(cpu >= 0);
+        CHECK(wall >= cpu / 4); // wall time is never far below CPU time on one thread
+    }
+    fclose(f);
+    CHECK(lines > 50);
+    CHECK(typing > 20);
+}
+
+TEST_CASE("a script that cannot go on says which line and why, and exits non-zero") {
+    TempDir dir;
+    const std::string script = (dir / "bad.script").string();
+    {
+        FILE* f = fopen(script.c_str(), "w");
+        REQUIRE(f);
+        fputs("tap welcome.start\ntap no.such.button\n", f);
+        fclose(f);
+    }
+    auto r = run("xvfb-run -a -s '-screen 0 1280x800x24' " + kiosk() + " --demo --data-dir " +
+                 (dir / "data").string() + " --script " + script);
+    CHECK(r.exitCode != 0);
+    CHECK(r.output.find("script line 2: no touch target 'no.such.button'") != std::string::npos);
+
+    {
+        FILE* f = fopen(script.c_str(), "w");
+        REQUIRE(f);
+        fputs("tap welcome.start\ndrag 1 2 3\n", f);
+        fclose(f);
+    }
+    r = run(kiosk() + " --demo --data-dir " + (dir / "data").string() + " --script " + script);
+    CHECK(r.exitCode == 2);
+    CHECK(r.output.find("line 2: drag needs X Y DX DY MS") != std::string::npos);
+}

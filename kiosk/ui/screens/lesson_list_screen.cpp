@@ -5,6 +5,8 @@
 #include "ui/screens/lesson_parts.h"
 #include "ui/screens/screens.h"
 #include "ui/widgets/button.h"
+#include "ui/widgets/scroll_area.h"
+#include "ui/widgets/speaker_button.h"
 #include "ui/widgets/text.h"
 #include "ui/widgets/top_bar.h"
 
@@ -104,15 +106,22 @@ void drawLessonListScreen(const Ui& ui) {
                  {content.x0, y, content.x1, content.y1}, Align::Center, true);
         return;
     }
-    // Cards share the height left (the drag-scroll list will take over when there are many).
+    // Cards share the height left; when there are many, they keep a readable height and the
+    // list drags.
     const float cardGap = ui.px(18);
     const float n = static_cast<float>(lessons.size());
-    const float cardH = std::clamp((content.y1 - y - cardGap * (n - 1)) / n, ui.px(96), ui.px(170));
+    const float listBottom = bottomClearOfSpeaker(ui, content.y1);
+    const float cardH =
+        std::clamp((listBottom - y - cardGap * (n - 1)) / n, ui.px(110), ui.px(170));
+    const Rect listRect{content.x0, y, content.x1, listBottom};
+    const float listH = n * cardH + (n - 1) * cardGap;
+    const ScrollView view = beginScrollArea(ui, "lessons.list", listRect, listH);
+    const Rect cards = rowsBeside(ui, listRect, listH);
     for (std::size_t i = 0; i < lessons.size(); ++i) {
         const auto& entry = lessons[i];
-        const Rect r{content.x0, y, content.x1, y + cardH};
-        y += cardH + cardGap;
-        if (r.y1 > content.y1 + 1) break; // the rest needs the scroll list (not yet available)
+        const float top = view.top + i * (cardH + cardGap);
+        const Rect r{cards.x0, top, cards.x1, top + cardH};
+        if (!view.visible(r)) continue;
         const std::string id = "lesson.open." + entry.lesson->id;
         const resident::LessonScore* done =
             visit ? visit->history.find(entry.pack->manifest().id, entry.lesson->id) : nullptr;
@@ -121,6 +130,7 @@ void drawLessonListScreen(const Ui& ui) {
                        entry.pack->text(entry.lesson->summary, ui.state.language), done, r))
             ui.emit(intent::OpenLesson{entry.pack->manifest().id, entry.lesson->id});
     }
+    endScrollArea(ui);
 }
 
 } // namespace passerelle::ui

@@ -7,6 +7,8 @@
 #include "ui/widgets/button.h"
 #include "ui/widgets/date_picker.h"
 #include "ui/widgets/keyboard.h"
+#include "ui/widgets/scroll_area.h"
+#include "ui/widgets/speaker_button.h"
 #include "ui/widgets/text.h"
 #include "ui/widgets/top_bar.h"
 
@@ -172,7 +174,10 @@ void drawConsent(const Ui& ui, const flow::Step& step, Rect area) {
 // Back at the reading start, Next (or Send on the last step) at the reading end.
 void drawNavRow(const Ui& ui, Rect content, bool last) {
     const float h = ui.px(96), bw = ui.px(300);
-    Rect back{content.x0, content.y1 - h, content.x0 + bw, content.y1};
+    // Back moves aside for the speaker button in its corner.
+    const float backX0 =
+        speakerShown(ui) ? content.x0 + speakerButtonRect(ui).width() + ui.px(16) : content.x0;
+    Rect back{backX0, content.y1 - h, backX0 + bw, content.y1};
     Rect next{content.x1 - bw - ui.px(60), content.y1 - h, content.x1, content.y1};
     if (button(ui, "flow.back", ui.tr("common.back"), place(ui, back), ButtonKind::Secondary,
                Icon::Back))
@@ -196,6 +201,9 @@ float drawProgress(const Ui& ui, Rect content) {
                               content.y0 + ui.px(12) + barH});
     dl->AddRectFilled(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), color(ui.palette.secondary),
                       barH / 2);
+    // Outlined, so the track shows in high contrast too (its fill is the background there).
+    dl->AddRect(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), color(ui.palette.border), barH / 2,
+                0, ui.px(1.5f));
     const float share =
         s.progress.total ? static_cast<float>(s.progress.position) / s.progress.total : 0;
     // Progress grows from the reading start: from the right in Arabic.
@@ -235,8 +243,8 @@ void drawServiceListScreen(const Ui& ui) {
     if (ui.state.content)
         services = ui.state.content->services(ui.state.searchQuery, ui.state.language);
     float y = box.y1 + ui.px(20);
-    const float bottom =
-        typing ? ui.height - keyboardHeight(ui, KeyboardKind::Text) - ui.px(30) : content.y1;
+    const float bottom = typing ? ui.height - keyboardHeight(ui, KeyboardKind::Text) - ui.px(30)
+                                : bottomClearOfSpeaker(ui, content.y1);
     if (!ui.state.searchQuery.empty() || services.empty()) {
         y += drawText(
             ui, ui.fonts.body,
@@ -244,19 +252,35 @@ void drawServiceListScreen(const Ui& ui) {
             p.mutedText, {content.x0, y, content.x1, y + ui.px(40)}, Align::Start, true);
         y += ui.px(8);
     }
-    const float rowH = typing ? ui.px(84) : ui.px(128);
-    for (size_t i = 0; i < services.size() && y + rowH <= bottom; ++i) {
-        const auto& entry = services[i];
-        Rect r{content.x0, y, content.x1, y + rowH};
-        const std::string id = "service." + entry.flow->id;
-        const std::string title(packText(ui, *entry.pack, entry.flow->title));
-        const std::string hint =
-            typing ? std::string()
-                   : std::string(packText(ui, *entry.pack, entry.flow->description));
-        if (tile(ui, id.c_str(), title, hint, Icon::Services, p.primary, r))
-            ui.emit(intent::OpenService{entry.pack->manifest().id, entry.flow->id});
-        y += rowH + ui.px(16);
+    // Every service stays reachable: the list drags when it is taller than the room left. Each
+    // tile is as tall as its text needs at the chosen text size.
+    const float rowGap = ui.px(16);
+    const Rect listRect{content.x0, y, content.x1, bottom};
+    std::vector<std::pair<std::string, std::string>> texts; // title, hint
+    std::vector<float> heights;
+    float listH = 0;
+    for (const auto& entry : services) {
+        texts.emplace_back(packText(ui, *entry.pack, entry.flow->title),
+                           typing ? std::string_view{}
+                                  : packText(ui, *entry.pack, entry.flow->description));
+        heights.push_back(typing ? ui.px(84)
+                                 : tileHeight(ui, listRect.width() - ui.px(20), texts.back().first,
+                                              texts.back().second, ui.px(128)));
+        listH += heights.back() + (heights.size() > 1 ? rowGap : 0);
     }
+    const ScrollView view = beginScrollArea(ui, "services.list", listRect, listH);
+    const Rect rows = rowsBeside(ui, listRect, listH);
+    float top = view.top;
+    for (size_t i = 0; i < services.size(); ++i) {
+        const auto& entry = services[i];
+        const Rect r{rows.x0, top, rows.x1, top + heights[i]};
+        top += heights[i] + rowGap;
+        if (!view.visible(r)) continue;
+        const std::string id = "service." + entry.flow->id;
+        if (tile(ui, id.c_str(), texts[i].first, texts[i].second, Icon::Services, p.primary, r))
+            ui.emit(intent::OpenService{entry.pack->manifest().id, entry.flow->id});
+    }
+    endScrollArea(ui);
     if (typing) {
         const float kh = keyboardHeight(ui, KeyboardKind::Text);
         drawKeyboard(ui,
@@ -276,64 +300,84 @@ void drawServiceStepScreen(const Ui& ui) {
 
     const std::string_view title = packText(ui, pack, step.title);
     ui.record.instruction = std::string(title);
-    y += drawText(ui, ui.fonts.large, title, p.text, {content.x0, y, content.x1, y + ui.px(120)},
-                  Align::Start, true) +
-         ui.px(6);
-    const std::string_view body = packText(ui, pack, step.body);
     const bool keyboardUp = ui.state.focus == Focus::Answer;
-    if (!body.empty() && !(keyboardUp && step.kind != StepKind::Information))
-        y += drawText(ui, ui.fonts.body, body, p.mutedText,
-                      {content.x0, y, content.x1, y + ui.px(200)}, Align::Start, true) +
-             ui.px(10);
-    y += ui.px(6);
-
     const bool last =
         !s.engine->nextStep(s.step, [&](std::string_view id) -> std::optional<std::string_view> {
             auto v = answerView(ui, std::string(id));
             if (v.empty()) return std::nullopt;
             return v;
         });
-    Rect field{content.x0, y, content.x1, y + ui.px(84)};
-    switch (step.kind) {
-    case StepKind::Text:
-    case StepKind::Number:
-    case StepKind::Phone:
-    case StepKind::Email:
-        y += drawTextField(ui, step, field);
-        break;
-    case StepKind::Date:
-        y += drawDatePicker(ui, step.id, answerView(ui, step.id),
-                            {content.x0, y, content.x1, content.y1});
-        break;
-    case StepKind::SingleChoice:
-    case StepKind::MultipleChoice:
-    case StepKind::YesNo:
-        y += drawChoices(ui, pack, step, {content.x0, y, content.x1, content.y1});
-        break;
-    case StepKind::Consent:
-        drawConsent(ui, step, {content.x0, y, content.x1, content.y1});
-        y += ui.px(86);
-        break;
-    case StepKind::Information:
-    case StepKind::Review:
-        break;
-    }
-    if (s.error) {
-        y += ui.px(10);
-        const std::string message = validationMessage(ui, pack, *s.error);
-        drawText(ui, ui.fonts.large, message, p.danger, {content.x0, y, content.x1, y + ui.px(100)},
-                 Align::Start, true);
-    }
+    const std::string message = s.error ? validationMessage(ui, pack, *s.error) : std::string();
+
+    // The question, its explanation and the answer widget, from `top`; returns the bottom.
+    auto drawQuestion = [&](Rect area, float top) {
+        float at = top;
+        at += drawText(ui, ui.fonts.large, title, p.text, {area.x0, at, area.x1, at}, Align::Start,
+                       true) +
+              ui.px(6);
+        const std::string_view body = packText(ui, pack, step.body);
+        if (!body.empty() && !(keyboardUp && step.kind != StepKind::Information))
+            at += drawText(ui, ui.fonts.body, body, p.mutedText, {area.x0, at, area.x1, at},
+                           Align::Start, true) +
+                  ui.px(10);
+        at += ui.px(6);
+        switch (step.kind) {
+        case StepKind::Text:
+        case StepKind::Number:
+        case StepKind::Phone:
+        case StepKind::Email:
+            at += drawTextField(ui, step, {area.x0, at, area.x1, at + ui.px(84)});
+            break;
+        case StepKind::Date:
+            at += drawDatePicker(ui, step.id, answerView(ui, step.id),
+                                 {area.x0, at, area.x1, area.y1});
+            break;
+        case StepKind::SingleChoice:
+        case StepKind::MultipleChoice:
+        case StepKind::YesNo:
+            at += drawChoices(ui, pack, step, {area.x0, at, area.x1, area.y1});
+            break;
+        case StepKind::Consent:
+            drawConsent(ui, step, {area.x0, at, area.x1, area.y1});
+            at += ui.px(86);
+            break;
+        case StepKind::Information:
+        case StepKind::Review:
+            break;
+        }
+        return at;
+    };
+
     if (keyboardUp) {
+        // A text answer: the question, the field and the refusal stay above the keyboard.
+        float bottom = drawQuestion(content, y);
+        if (!message.empty())
+            drawText(ui, ui.fonts.large, message, p.danger,
+                     {content.x0, bottom + ui.px(10), content.x1, bottom + ui.px(100)},
+                     Align::Start, true);
         const KeyboardKind kind = keyboardFor(step.kind);
         const float kh = keyboardHeight(ui, kind);
         drawKeyboard(ui,
                      {content.x0, ui.height - kh - ui.px(14), content.x1, ui.height - ui.px(14)},
                      kind, last ? Intent(intent::Submit{}) : Intent(intent::NextStep{}),
                      ui.tr(last ? "common.submit" : "common.next"));
-    } else {
-        drawNavRow(ui, content, last);
+        return;
     }
+    // Otherwise the question drags when it is taller than the room (largest text, many
+    // choices); a refusal sits just above Back/Next, always in view.
+    const float navTop = content.y1 - ui.px(96) - ui.px(12);
+    const float messageH =
+        message.empty() ? 0
+                        : measureText(ui, ui.fonts.large, message, content.width()).y + ui.px(12);
+    if (!message.empty())
+        drawText(ui, ui.fonts.large, message, p.danger,
+                 {content.x0, navTop - messageH, content.x1, navTop}, Align::Start, true);
+    const Rect questionRect{content.x0, y, content.x1, navTop - messageH};
+    const std::string areaId = "step." + step.id;
+    const ScrollView view = beginScrollArea(ui, areaId.c_str(), questionRect);
+    const float bottom = drawQuestion(rowsBeside(ui, questionRect, view.contentHeight), view.top);
+    endScrollArea(ui, bottom);
+    drawNavRow(ui, content, last);
 }
 
 void drawServiceReviewScreen(const Ui& ui) {
@@ -357,17 +401,23 @@ void drawServiceReviewScreen(const Ui& ui) {
     const auto rows = s.engine->submittedSteps(lookup);
     const float navH = ui.px(110);
     const float listBottom = content.y1 - navH - (s.submitError.empty() ? 0 : ui.px(70));
-    // Long reviews scroll inside their own region; the Send button stays in view.
-    ImGui::SetCursorScreenPos(ImVec2(content.x0, y));
-    ImGui::BeginChild("review.rows", ImVec2(content.width(), listBottom - y), false,
-                      ImGuiWindowFlags_NoBackground);
+
+    // Long reviews drag inside their own region; the Send button stays in view.
     const float rowH = ui.px(92), changeW = ui.px(200);
-    float ry = ImGui::GetCursorScreenPos().y;
-    for (std::size_t index : rows) {
+    std::vector<std::size_t> reviewed;
+    for (std::size_t index : rows)
+        if (s.flow->steps[index].kind != StepKind::Consent) // asked after the review
+            reviewed.push_back(index);
+    const Rect listRect{content.x0, y, content.x1, listBottom};
+    const float listH = reviewed.size() * rowH;
+    const ScrollView view = beginScrollArea(ui, "review.rows", listRect, listH);
+    const Rect rowsRect = rowsBeside(ui, listRect, listH);
+    float ry = view.top;
+    for (std::size_t index : reviewed) {
         const flow::Step& step = s.flow->steps[index];
-        if (step.kind == StepKind::Consent)
-            continue; // consent is asked after the review, not reviewed
-        Rect row{content.x0, ry, content.x1, ry + rowH};
+        Rect row{rowsRect.x0, ry, rowsRect.x1, ry + rowH};
+        ry += rowH;
+        if (!view.visible(row)) continue;
         auto* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x1, row.y1 - ui.px(8)),
                           color(p.surface), ui.px(10));
@@ -385,10 +435,8 @@ void drawServiceReviewScreen(const Ui& ui) {
         if (button(ui, id.c_str(), ui.tr("common.change"), change, ButtonKind::Secondary,
                    Icon::None, ui.fonts.body))
             ui.emit(intent::EditStep{index});
-        ry += rowH;
     }
-    ImGui::Dummy(ImVec2(1, ry - ImGui::GetCursorScreenPos().y));
-    ImGui::EndChild();
+    endScrollArea(ui);
 
     if (!s.submitError.empty())
         drawText(ui, ui.fonts.body, s.submitError, p.danger,

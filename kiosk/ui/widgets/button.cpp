@@ -2,6 +2,7 @@
 
 #include "ui/widgets/text.h"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace passerelle::ui {
@@ -10,7 +11,16 @@ namespace {
 bool invisibleTarget(const Ui& ui, const char* id, std::string_view label, Rect rect) {
     ImGui::SetCursorScreenPos(ImVec2(rect.x0, rect.y0));
     const bool tapped = ImGui::InvisibleButton(id, ImVec2(rect.width(), rect.height()));
-    ui.record.targets.push_back({id, std::string(label), rect});
+    // Inside a scroll area only the part within its clip rectangle can be touched.
+    const ImVec2 clipMin = ImGui::GetWindowDrawList()->GetClipRectMin();
+    const ImVec2 clipMax = ImGui::GetWindowDrawList()->GetClipRectMax();
+    const Rect visible{std::max(rect.x0, clipMin.x), std::max(rect.y0, clipMin.y),
+                       std::min(rect.x1, clipMax.x), std::min(rect.y1, clipMax.y)};
+    if (visible.x0 < visible.x1 && visible.y0 < visible.y1) {
+        const bool cut = visible.x0 != rect.x0 || visible.y0 != rect.y0 || visible.x1 != rect.x1 ||
+                         visible.y1 != rect.y1;
+        ui.record.targets.push_back({id, std::string(label), visible, cut});
+    }
     return tapped;
 }
 
@@ -70,6 +80,35 @@ bool button(const Ui& ui, const char* id, std::string_view label, Rect rect, But
     return tapped;
 }
 
+namespace {
+struct TileLayout {
+    Rect iconBox, textBox;
+    ImFont* titleFont = nullptr;
+    float titleH = 0, hintH = 0;
+};
+
+// `measureAll`: the hint's full height even when it would not fit (to size the tile).
+TileLayout tileLayout(const Ui& ui, Rect rect, std::string_view title, std::string_view hint,
+                      bool measureAll = false) {
+    TileLayout l;
+    const float pad = ui.px(36);
+    const float iconSize = std::min(rect.height() * 0.5f, ui.px(110));
+    l.iconBox = ui.rtl ? Rect{rect.x1 - pad - iconSize, rect.centerY() - iconSize / 2,
+                              rect.x1 - pad, rect.centerY() + iconSize / 2}
+                       : Rect{rect.x0 + pad, rect.centerY() - iconSize / 2,
+                              rect.x0 + pad + iconSize, rect.centerY() + iconSize / 2};
+    l.textBox = ui.rtl ? Rect{rect.x0 + pad, rect.y0, l.iconBox.x0 - pad * 0.7f, rect.y1}
+                       : Rect{l.iconBox.x1 + pad * 0.7f, rect.y0, rect.x1 - pad, rect.y1};
+    l.titleFont = ui.fonts.large;
+    if (measureText(ui, l.titleFont, title).x > l.textBox.width())
+        l.titleFont = ui.fonts.body; // too long at large sizes
+    l.titleH = l.titleFont->FontSize * 1.2f;
+    l.hintH = hint.empty() ? 0 : measureText(ui, ui.fonts.body, hint, l.textBox.width()).y;
+    if (!measureAll && l.titleH + ui.px(8) + l.hintH > rect.height() - ui.px(16)) l.hintH = 0;
+    return l;
+}
+} // namespace
+
 bool tile(const Ui& ui, const char* id, std::string_view title, std::string_view hint, Icon icon,
           Rgb accent, Rect rect) {
     const bool tapped = invisibleTarget(ui, id, title, rect);
@@ -90,30 +129,27 @@ bool tile(const Ui& ui, const char* id, std::string_view title, std::string_view
         dl->AddRectFilled(ImVec2(rect.x0, rect.y0), ImVec2(rect.x0 + band, rect.y1), color(accent),
                           rounding, ImDrawFlags_RoundCornersLeft);
 
-    const float pad = ui.px(36);
-    const float iconSize = std::min(rect.height() * 0.5f, ui.px(110));
-    Rect iconBox = ui.rtl ? Rect{rect.x1 - pad - iconSize, rect.centerY() - iconSize / 2,
-                                 rect.x1 - pad, rect.centerY() + iconSize / 2}
-                          : Rect{rect.x0 + pad, rect.centerY() - iconSize / 2,
-                                 rect.x0 + pad + iconSize, rect.centerY() + iconSize / 2};
-    drawIcon(dl, icon, iconBox, accent, ui.rtl);
-    Rect textBox = ui.rtl ? Rect{rect.x0 + pad, rect.y0, iconBox.x0 - pad * 0.7f, rect.y1}
-                          : Rect{iconBox.x1 + pad * 0.7f, rect.y0, rect.x1 - pad, rect.y1};
-    ImFont* titleFont = ui.fonts.large;
-    if (measureText(ui, titleFont, title).x > textBox.width())
-        titleFont = ui.fonts.body; // too long at large sizes
-    const float titleH = titleFont->FontSize * 1.2f;
-    float hintH = measureText(ui, ui.fonts.body, hint, textBox.width()).y;
-    const bool showHint =
-        titleH + ui.px(8) + hintH <= rect.height() - ui.px(16); // never spill out of the tile
-    if (!showHint) hintH = 0;
-    float y = rect.centerY() - (titleH + ui.px(8) + hintH) / 2;
-    drawText(ui, ui.fonts.large, title, p.text, {textBox.x0, y, textBox.x1, y + titleH},
+    const TileLayout layout = tileLayout(ui, rect, title, hint);
+    drawIcon(dl, icon, layout.iconBox, accent, ui.rtl);
+    const Rect& textBox = layout.textBox;
+    float y = rect.centerY() - (layout.titleH + ui.px(8) + layout.hintH) / 2;
+    drawText(ui, layout.titleFont, title, p.text, {textBox.x0, y, textBox.x1, y + layout.titleH},
              Align::Start, false);
-    y += titleH + ui.px(8);
-    drawText(ui, ui.fonts.body, hint, p.mutedText, {textBox.x0, y, textBox.x1, rect.y1},
-             Align::Start, true);
+    y += layout.titleH + ui.px(8);
+    if (layout.hintH > 0) // never spill out of the tile: tileHeight() says how tall it must be
+        drawText(ui, ui.fonts.body, hint, p.mutedText, {textBox.x0, y, textBox.x1, rect.y1},
+                 Align::Start, true);
     return tapped;
+}
+
+float tileHeight(const Ui& ui, float width, std::string_view title, std::string_view hint,
+                 float minHeight) {
+    float height = minHeight;
+    for (int pass = 0; pass < 2; ++pass) { // the icon, and so the text's width, follow the height
+        const TileLayout layout = tileLayout(ui, {0, 0, width, height}, title, hint, true);
+        height = std::max(minHeight, layout.titleH + ui.px(8) + layout.hintH + ui.px(24));
+    }
+    return height;
 }
 
 bool area(const Ui& ui, const char* id, std::string_view label, Rect rect) {

@@ -18,6 +18,9 @@ bool button(const Ui& ui, const char* id, std::string_view label, Rect rect,
 // A home-screen tile: icon, title and a one-line hint.
 bool tile(const Ui& ui, const char* id, std::string_view title, std::string_view hint, Icon icon,
           Rgb accent, Rect rect);
+// The height a tile of `width` needs to show its title and its whole hint (at least minHeight).
+float tileHeight(const Ui& ui, float width, std::string_view title, std::string_view hint,
+                 float minHeight);
 
 // Invisible target over a rectangle, recorded but not drawn (e.g. "tap anywhere").
 bool area(const Ui& ui, const char* id, std::string_view label, Rect rect);

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <imgui.h>
 #include <imgui_internal.h>
+#include <optional>
 #include <vector>
 
 namespace passerelle::ui {
@@ -34,17 +35,15 @@ Animating animating;
 
 // Per-area state lives in the child window's ImGui storage, so it belongs to the ImGui context.
 struct Keys {
-    ImGuiID offset, velocity, tracking, dragging, startY, startOffset, lastY;
+    ImGuiID offset, velocity, tracking, dragging, startY, startOffset, lastY, measured;
 };
 Keys keysFor() {
     return {ImGui::GetID("##scroll.offset"),   ImGui::GetID("##scroll.velocity"),
             ImGui::GetID("##scroll.tracking"), ImGui::GetID("##scroll.dragging"),
             ImGui::GetID("##scroll.startY"),   ImGui::GetID("##scroll.startOffset"),
-            ImGui::GetID("##scroll.lastY")};
+            ImGui::GetID("##scroll.lastY"),    ImGui::GetID("##scroll.measured")};
 }
-} // namespace
-
-ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect, float contentHeight) {
+ScrollView beginArea(const Ui& ui, const char* id, Rect rect, std::optional<float> knownHeight) {
     ImGui::SetCursorScreenPos(ImVec2(rect.x0, rect.y0));
     // ImGui's own scrolling stays off: we offset the content ourselves; the child clips it and
     // keeps its touches inside the area.
@@ -57,6 +56,7 @@ ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect, float conten
     ImGuiStorage* st = ImGui::GetStateStorage();
     const Keys k = keysFor();
     const ImGuiIO& io = ImGui::GetIO();
+    const float contentHeight = knownHeight ? *knownHeight : st->GetFloat(k.measured, 0);
     const float maxOffset = std::max(0.0f, contentHeight - rect.height());
     const float dt = std::clamp(io.DeltaTime, 0.0f, kMaxFrameTime);
     float& offset = *st->GetFloatRef(k.offset, 0);
@@ -112,7 +112,29 @@ ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect, float conten
     if (velocity != 0) animating = {ImGui::GetCurrentContext(), ImGui::GetFrameCount()};
 
     openAreas.push_back({rect, offset, maxOffset, contentHeight});
-    return ScrollView{rect.y0 - offset, offset, rect};
+    return ScrollView{rect.y0 - offset, offset, rect, contentHeight};
+}
+} // namespace
+
+ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect, float contentHeight) {
+    return beginArea(ui, id, rect, contentHeight);
+}
+
+ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect) {
+    return beginArea(ui, id, rect, std::nullopt);
+}
+
+void endScrollArea(const Ui& ui, float contentBottom) {
+    IM_ASSERT(!openAreas.empty());
+    const OpenArea& area = openAreas.back();
+    const float measured = contentBottom - (area.rect.y0 - area.offset);
+    ImGuiStorage* st = ImGui::GetStateStorage();
+    const ImGuiID key = keysFor().measured;
+    // A new height is drawn again at once (the app's pacer and tests draw settling frames).
+    if (st->GetFloat(key, 0) != measured)
+        animating = {ImGui::GetCurrentContext(), ImGui::GetFrameCount()};
+    st->SetFloat(key, measured);
+    endScrollArea(ui);
 }
 
 void endScrollArea(const Ui& ui) {
@@ -142,6 +164,17 @@ void endScrollArea(const Ui& ui) {
 bool scrollAnimating() {
     return animating.context != nullptr && animating.context == ImGui::GetCurrentContext() &&
            animating.frame >= ImGui::GetFrameCount() - 1;
+}
+
+} // namespace passerelle::ui
+
+namespace passerelle::ui {
+
+Rect rowsBeside(const Ui& ui, Rect rect, float contentHeight) {
+    if (contentHeight <= rect.height()) return rect;
+    const float strip = ui.px(20); // the indicator (8 px and its 4 px inset) and some air
+    return ui.rtl ? Rect{rect.x0 + strip, rect.y0, rect.x1, rect.y1}
+                  : Rect{rect.x0, rect.y0, rect.x1 - strip, rect.y1};
 }
 
 } // namespace passerelle::ui

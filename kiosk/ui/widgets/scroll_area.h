@@ -21,6 +21,7 @@ struct ScrollView {
     float top = 0;    // screen y of the content's top edge (area top minus the scroll offset)
     float offset = 0; // how far the content is scrolled, in pixels
     Rect viewport;    // the visible area
+    float contentHeight = 0;
     bool visible(const Rect& r) const { return r.y1 > viewport.y0 && r.y0 < viewport.y1; }
 };
 
@@ -28,6 +29,14 @@ struct ScrollView {
 // view.top + y, then call endScrollArea(). Ids must be unique within the screen.
 ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect, float contentHeight);
 void endScrollArea(const Ui& ui);
+// For content whose height is only known once drawn (questions, wrapped text): the height
+// measured by the previous frame's endScrollArea(ui, contentBottom) is used.
+ScrollView beginScrollArea(const Ui& ui, const char* id, Rect rect);
+void endScrollArea(const Ui& ui, float contentBottom);
+
+// Where rows go inside `rect`: all of it, or, when the content is taller (the indicator is
+// shown), all but a strip at the reading end so rows never run under the indicator.
+Rect rowsBeside(const Ui& ui, Rect rect, float contentHeight);
 
 // True while a scroll area of the last frame is still gliding: the app's frame pacer keeps
 // drawing frames until it stops (an idle kiosk otherwise draws nothing).

@@ -71,6 +71,16 @@ Rect speakerButtonRect(const Ui& ui) {
     return {margin, y1 - size, margin + size, y1};
 }
 
+bool speakerShown(const Ui& ui) {
+    const ScreenId screen = ui.state.screen;
+    return ui.state.accessibility.readAloud && screen != ScreenId::Welcome &&
+           screen != ScreenId::StaffPin && screen != ScreenId::StaffPanel;
+}
+
+float bottomClearOfSpeaker(const Ui& ui, float bottom) {
+    return speakerShown(ui) ? std::min(bottom, speakerButtonRect(ui).y0 - ui.px(16)) : bottom;
+}
+
 void drawSpeakerButton(const Ui& ui) {
     speakerButton(ui, "speaker", speakerButtonRect(ui));
 }

@@ -19,6 +19,12 @@ bool speakerButton(const Ui& ui, const char* id, Rect rect);
 // (left, or right in Arabic), 88 px square at 1280x800. Screens keep this corner free.
 Rect speakerButtonRect(const Ui& ui);
 
+// Whether this frame shows the speaker button (read-aloud on, on a resident screen).
+bool speakerShown(const Ui& ui);
+// `bottom`, or the top of the speaker corner (less a gap) when the button is shown: lists and
+// pages that span the width end there so the button never covers a row.
+float bottomClearOfSpeaker(const Ui& ui, float bottom);
+
 // The speaker button at speakerButtonRect(); KioskUi::draw calls it last on resident screens
 // while accessibility.readAloud is on.
 void drawSpeakerButton(const Ui& ui);

@@ -3,6 +3,7 @@
 #include "ui/widgets/button.h"
 #include "ui/widgets/text.h"
 
+#include <algorithm>
 #include <imgui.h>
 
 namespace passerelle::ui {
@@ -38,7 +39,18 @@ Rect topBar(const Ui& ui, std::string_view title, bool showBack) {
     const float titleX1 = helpX - ui.px(24);
     Rect titleBox{titleX0, 0, titleX1, h};
     if (ui.rtl) titleBox = {ui.width - titleX1, 0, ui.width - titleX0, h};
-    drawCentered(ui, ui.fonts.large, title, ui.palette.text, titleBox);
+    // Long titles at large text sizes step down to the body size, then wrap on two lines,
+    // rather than run under the buttons.
+    ImFont* font = ui.fonts.large;
+    if (measureText(ui, font, title).x > titleBox.width()) font = ui.fonts.body;
+    if (measureText(ui, font, title).x <= titleBox.width()) {
+        drawCentered(ui, font, title, ui.palette.text, titleBox);
+    } else {
+        const float textH = measureText(ui, font, title, titleBox.width()).y;
+        const float textTop = std::max(0.0f, (h - textH) / 2);
+        drawText(ui, font, title, ui.palette.text,
+                 {titleBox.x0, textTop, titleBox.x1, textTop + textH}, Align::Center, true);
+    }
     return Rect{margin, h + margin, ui.width - margin, ui.height - margin};
 }
 

@@ -122,6 +122,25 @@ void ScreenHarness::tapAt(float x, float y) {
     frame(); // the new state, drawn
 }
 
+void ScreenHarness::drag(float x, float fromY, float toY, int steps) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, fromY);
+    io.MouseDown[0] = false;
+    frame();
+    io.MouseDown[0] = true;
+    if (!kiosk_.state().idleWarning) kiosk_.dispatch(intent::Touch{});
+    frame();
+    for (int i = 1; i <= steps; ++i) {
+        io.MousePos = ImVec2(x, fromY + (toY - fromY) * static_cast<float>(i) / steps);
+        frame();
+    }
+    for (int i = 0; i < 6; ++i)
+        frame(); // resting: the release carries no speed
+    io.MouseDown[0] = false;
+    frame();
+    frame();
+}
+
 void ScreenHarness::wait(std::chrono::seconds duration) {
     for (auto s = std::chrono::seconds(0); s < duration; s += std::chrono::seconds(1)) {
         clock_.advance(std::chrono::seconds(1));

@@ -39,6 +39,9 @@ class ScreenHarness {
     // Fails the current test (doctest) if no such target is shown.
     void tap(const std::string& idOrLabel);
     void tapAt(float x, float y);
+    // A finger drag from (x, fromY) to (x, toY) over `steps` frames; it rests before lifting, so
+    // the list does not glide on.
+    void drag(float x, float fromY, float toY, int steps = 10);
     bool hasTarget(const std::string& idOrLabel) const {
         return shown().findTarget(idOrLabel) != nullptr;
     }
