@@ -111,6 +111,8 @@ def report(args, fresh, screens, frame_stats, core, load_start):
                          med(c, "paint_ms"), "ms", "{:.0f}", TARGETS["start"]))
         print(ratio_line("PSS after the home screen is shown", med(k, "pss_mib"),
                          med(c, "pss_mib"), "MiB", "{:.1f}", TARGETS["pss"]))
+        print(f"  {'  (summed RSS, for reference)':<38} {med(k, 'rss_mib'):>10.1f} {'MiB':<6} "
+              f"{med(c, 'rss_mib'):>10.1f} MiB")
         print(f"  {'  processes':<38} {med(k, 'processes'):>10.0f} {'':<6} "
               f"{med(c, 'processes'):>10.0f}")
         print(f"  {'CPU over 10 s idle':<38} {med(k, 'idle_cpu_s'):>10.3f} {'CPU-s':<6} "

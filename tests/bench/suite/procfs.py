@@ -2,14 +2,14 @@
 import os
 
 
-def pss_kib(pids):
-    """Sum of Pss (KiB) over the given processes, from /proc/PID/smaps_rollup."""
+def pss_kib(pids, field="Pss"):
+    """Sum of Pss (or another smaps_rollup field, e.g. Rss) in KiB over the given processes."""
     total = 0
     for pid in pids:
         try:
             with open(f"/proc/{pid}/smaps_rollup") as f:
                 for line in f:
-                    if line.startswith("Pss:"):
+                    if line.startswith(field + ":"):
                         total += int(line.split()[1])
                         break
         except OSError:

@@ -16,6 +16,7 @@ class Measurement:
         self.paint_ms = None      # process start -> title text on the X screen (paint_probe)
         self.reported_ms = None   # process start -> the program's own "first frame" report
         self.pss_mib = None
+        self.rss_mib = None       # summed Rss: counts shared libraries once per process
         self.processes = 0
         self.idle_cpu_s = None
 
@@ -52,6 +53,7 @@ def measure(argv, display, probe_binary, marker=None, settle_s=2.0, idle_s=10.0,
         pids = process_tree(proc.pid, marker)
         m.processes = len(pids)
         m.pss_mib = pss_kib(pids) / 1024
+        m.rss_mib = pss_kib(pids, "Rss") / 1024
         before = cpu_seconds(pids)
         time.sleep(idle_s)
         m.idle_cpu_s = cpu_seconds(process_tree(proc.pid, marker)) - before
