@@ -7,14 +7,25 @@
 
 namespace passerelle::app {
 
-std::expected<GlWindow*, std::string> GlWindow::create(int width, int height, bool fullscreen,
-                                                       bool gles) {
+std::expected<void, std::string> GlWindow::startVideo() {
     // Touches arrive as mouse events (SDL synthesises them); keep that explicit.
     SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0)
         return std::unexpected(std::string("cannot start the display: ") + SDL_GetError());
+    return {};
+}
 
+void GlWindow::desktopSize(int& width, int& height) {
+    SDL_DisplayMode mode{};
+    if (SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+        width = mode.w;
+        height = mode.h;
+    }
+}
+
+std::expected<GlWindow*, std::string> GlWindow::create(int width, int height, bool fullscreen,
+                                                       bool gles) {
     const char* glsl = nullptr;
     if (gles) {
         SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
@@ -52,18 +63,22 @@ std::expected<GlWindow*, std::string> GlWindow::create(int width, int height, bo
     SDL_GL_MakeCurrent(self->window_, self->context_);
     SDL_GL_SetSwapInterval(1);
     if (fullscreen) SDL_ShowCursor(SDL_DISABLE); // a touchscreen needs no pointer
-
-    ImGui_ImplSDL2_InitForOpenGL(self->window_, self->context_);
-    ImGui_ImplOpenGL3_Init(glsl);
+    self->glsl_ = glsl;
     return self;
 }
 
+void GlWindow::attachImGui() {
+    ImGui_ImplSDL2_InitForOpenGL(window_, context_);
+    ImGui_ImplOpenGL3_Init(glsl_);
+    imgui_ = true;
+}
+
 GlWindow::~GlWindow() {
-    if (context_) {
+    if (imgui_) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplSDL2_Shutdown();
-        SDL_GL_DeleteContext(context_);
     }
+    if (context_) SDL_GL_DeleteContext(context_);
     if (window_) SDL_DestroyWindow(window_);
     SDL_Quit();
 }

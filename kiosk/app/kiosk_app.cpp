@@ -2,6 +2,7 @@
 
 #include "adjustable_clock.h"
 #include "app_fonts.h"
+#include "font_loader.h"
 #include "frame_pacer.h"
 #include "frame_stats.h"
 #include "gl_image_source.h"
@@ -152,31 +153,49 @@ int runKiosk(const Options& options) {
         if (first != ScreenId::Welcome) kiosk.dispatch(intent::Open{first});
     }
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
-    io.LogFilename = nullptr;
-    if (options.fullscreen) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    static constexpr float kTextSteps[] = {1.0f, 1.25f, 1.5f}; // the accessibility panel's sizes
+    int fontsTextSize = kiosk.state().accessibility.textSize;
+    auto layoutScaleOf = [](int width, int height) {
+        return std::min(width / 1280.0f, height / 800.0f);
+    };
+    auto fontScaleFor = [&](float layout) {
+        return layout * options.textScale * kTextSteps[fontsTextSize];
+    };
 
+    if (auto started = GlWindow::startVideo(); !started) {
+        std::fprintf(stderr, "passerelle-kiosk: %s\n", started.error().c_str());
+        return 1;
+    }
+    // The fonts are rasterized on a worker while the window and its GL context open, for the
+    // size the window is about to get (checked below).
+    int w = options.width, h = options.height;
+    if (options.fullscreen) GlWindow::desktopSize(w, h);
+    FontLoader fontLoader(i18n, fontScaleFor(layoutScaleOf(w, h)));
     auto window = GlWindow::create(options.width, options.height, options.fullscreen, options.gles);
     if (!window) {
         std::fprintf(stderr, "passerelle-kiosk: %s\n", window.error().c_str());
         return 1;
     }
     std::unique_ptr<GlWindow> win(*window);
+    auto fonts = fontLoader.fonts();
 
-    int w = 0, h = 0;
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext(fontLoader.atlas()); // only now: see FontLoader
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr; // a kiosk keeps no window layout between runs
+    io.LogFilename = nullptr;
+    if (options.fullscreen) io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+    win->attachImGui();
+
     SDL_GetWindowSize(win->sdl(), &w, &h);
-    const float layoutScale = std::min(w / 1280.0f, h / 800.0f);
+    const float layoutScale = layoutScaleOf(w, h);
     ui::KioskUi kioskUi(i18n);
     kioskUi.setHighContrast(kiosk.state().accessibility.highContrast);
     ui::applyStyle(kioskUi.palette(), layoutScale);
-    static constexpr float kTextSteps[] = {1.0f, 1.25f, 1.5f}; // the accessibility panel's sizes
-    int fontsTextSize = kiosk.state().accessibility.textSize;
     bool highContrast = kiosk.state().accessibility.highContrast;
-    auto fontScale = [&] { return layoutScale * options.textScale * kTextSteps[fontsTextSize]; };
-    auto fonts = buildKioskFonts(i18n, fontScale());
+    auto fontScale = [&] { return fontScaleFor(layoutScale); };
+    if (fonts && fontScale() != fontLoader.scale()) // the window got another size than asked
+        fonts = buildKioskFonts(*io.Fonts, i18n, fontScale());
     if (!fonts) {
         std::fprintf(stderr, "passerelle-kiosk: %s\n", fonts.error().c_str());
         return 1;
@@ -235,7 +254,7 @@ int runKiosk(const Options& options) {
         }
         if (fontsStale || fontsTextSize != kiosk.state().accessibility.textSize) {
             fontsTextSize = kiosk.state().accessibility.textSize;
-            auto rebuilt = buildKioskFonts(i18n, fontScale());
+            auto rebuilt = buildKioskFonts(*io.Fonts, i18n, fontScale());
             if (!rebuilt) {
                 std::fprintf(stderr, "passerelle-kiosk: %s\n", rebuilt.error().c_str());
                 return 1;

@@ -113,10 +113,11 @@ std::expected<FontSet, std::string> buildFonts(ImFontAtlas& atlas, std::string_v
     };
     const size_t boldTables = regular->size();
     set.body = add(*regular, 0, regularScales, set.bodySize);
-    set.bodyBold = add(*bold, boldTables, boldScales, set.bodySize);
+    if (options.bodyBold) set.bodyBold = add(*bold, boldTables, boldScales, set.bodySize);
     set.large = add(*bold, boldTables, boldScales, set.largeSize);
     set.huge = add(*bold, boldTables, boldScales, set.hugeSize);
-    if (!set.body || !set.bodyBold || !set.large || !set.huge || !atlas.Build()) {
+    if (!set.body || (options.bodyBold && !set.bodyBold) || !set.large || !set.huge ||
+        !atlas.Build()) {
         atlas.Clear();
         return std::unexpected("the fonts for \"" + set.language +
                                "\" could not be loaded into the screen's font atlas; check that "

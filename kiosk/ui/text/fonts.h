@@ -23,6 +23,7 @@ struct FontOptions {
     unsigned freeTypeFlags = 1u << 3; // ImGuiFreeTypeBuilderFlags_LightHinting
     float oversampleBelowPx = 32.0f;  // stb_truetype only: 2x horizontal oversampling below this
     i18n::ArabicCoverage arabic = i18n::ArabicCoverage::ShaperOutput;
+    bool bodyBold = true; // false: no bold body font (FontSet::bodyBold stays null)
 };
 
 struct FontSet {

@@ -1,0 +1,24 @@
+#include "font_loader.h"
+
+#include "app_fonts.h"
+
+#include <imgui.h>
+
+namespace passerelle::app {
+
+FontLoader::FontLoader(const i18n::I18n& i18n, float scale)
+    : atlas_(std::make_unique<ImFontAtlas>()), scale_(scale) {
+    result_ = std::async(std::launch::async, [atlas = atlas_.get(), &i18n, scale] {
+        return buildKioskFonts(*atlas, i18n, scale);
+    });
+}
+
+FontLoader::~FontLoader() {
+    if (result_.valid()) result_.wait(); // never free the atlas under the worker
+}
+
+std::expected<ui::Fonts, std::string> FontLoader::fonts() {
+    return result_.get();
+}
+
+} // namespace passerelle::app
