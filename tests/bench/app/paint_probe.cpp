@@ -29,14 +29,22 @@ Counts countPixels(Display* display, Window root, int x, int y, int w, int h) {
     XImage* image = XGetImage(display, root, x, y, static_cast<unsigned>(w),
                               static_cast<unsigned>(h), AllPlanes, ZPixmap);
     if (!image) return c;
-    for (int j = 0; j < h; ++j)
+    const bool direct = image->bits_per_pixel == 32 && image->byte_order == LSBFirst;
+    for (int j = 0; j < h; ++j) {
+        const auto* row = reinterpret_cast<const unsigned char*>(image->data) +
+                          static_cast<long>(j) * image->bytes_per_line;
         for (int i = 0; i < w; ++i) {
-            const unsigned long p = XGetPixel(image, i, j);
+            // 32-bit little-endian pixels are B, G, R, X in memory (Xvfb -screen WxHx24).
+            const unsigned long p = direct ? (unsigned long)row[4 * i] |
+                                                 (unsigned long)row[4 * i + 1] << 8 |
+                                                 (unsigned long)row[4 * i + 2] << 16
+                                           : XGetPixel(image, i, j);
             const unsigned r = (p >> 16) & 0xFF, g = (p >> 8) & 0xFF, b = p & 0xFF;
             if (r >= 0xD8 && g >= 0xD8 && b >= 0xD8) ++c.light;
             if (r < 0x60 && g < 0x60 && b < 0x60) ++c.dark;
             ++c.total;
         }
+    }
     XDestroyImage(image);
     return c;
 }
