@@ -115,13 +115,15 @@ def report(args, fresh, screens, frame_stats, core, load_start):
               f"{med(c, 'rss_mib'):>10.1f} MiB")
         print(f"  {'  processes':<38} {med(k, 'processes'):>10.0f} {'':<6} "
               f"{med(c, 'processes'):>10.0f}")
-        print(f"  {'CPU over 10 s idle':<38} {med(k, 'idle_cpu_s'):>10.3f} {'CPU-s':<6} "
-              f"{med(c, 'idle_cpu_s'):>10.3f} {'CPU-s':<6}         kiosk <= 0.05: "
-              f"{'met' if med(k, 'idle_cpu_s') <= TARGETS['idle_cpu_s'] else 'NOT MET'}")
+        idle_target = TARGETS["idle_cpu_s"] * args.idle / 10  # 0.05 CPU-s per 10 s
+        idle_label = f"CPU over {args.idle:.0f} s idle"
+        print(f"  {idle_label:<38} {med(k, 'idle_cpu_s'):>10.3f} {'CPU-s':<6} "
+              f"{med(c, 'idle_cpu_s'):>10.3f} {'CPU-s':<6}         kiosk <= {idle_target:.2f}: "
+              f"{'met' if med(k, 'idle_cpu_s') <= idle_target else 'NOT MET'}")
     else:
         print(f"  {'start -> first paint (title drawn)':<38} {med(k, 'paint_ms'):>10.0f} ms")
         print(f"  {'PSS after the home screen is shown':<38} {med(k, 'pss_mib'):>10.1f} MiB")
-        print(f"  {'CPU over 10 s idle':<38} {med(k, 'idle_cpu_s'):>10.3f} CPU-s")
+        print(f"  {f'CPU over {args.idle:.0f} s idle':<38} {med(k, 'idle_cpu_s'):>10.3f} CPU-s")
     print(f"  {'start -> first frame (kiosk report)':<38} {med(k, 'reported_ms'):>10.0f} ms")
     print(f"  {'first start, fresh data dir':<38} {fresh.paint_ms:>10.0f} ms  (keys, demo pack "
           "install; once per kiosk)")
@@ -151,12 +153,18 @@ def report(args, fresh, screens, frame_stats, core, load_start):
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--build", default=os.path.join(here, "../../../build"))
-    parser.add_argument("--runs", type=int, default=5)
-    parser.add_argument("--frame-runs", type=int, default=3)
-    parser.add_argument("--idle", type=float, default=10.0)
-    parser.add_argument("--no-chromium", dest="chromium", action="store_false")
-    parser.add_argument("--verbose", action="store_true", help="print each run's figures")
+    parser.add_argument("--build", default=os.path.join(here, "../../../build"),
+                        help="build folder with the kiosk and the benchmark programs")
+    parser.add_argument("--runs", type=int, default=5,
+                        help="measured starts of the kiosk and of Chromium (default 5)")
+    parser.add_argument("--frame-runs", type=int, default=3,
+                        help="runs of each frame-time script (default 3)")
+    parser.add_argument("--idle", type=float, default=10.0,
+                        help="idle period for the CPU figure, seconds (default 10)")
+    parser.add_argument("--no-chromium", dest="chromium", action="store_false",
+                        help="skip the Chromium baseline (and the ratios)")
+    parser.add_argument("--verbose", action="store_true",
+                        help="also print the raw output of the core, pack and sync benchmarks")
     args = parser.parse_args()
     args.build = os.path.abspath(args.build)
     args.repo = os.path.abspath(os.path.join(here, "../../.."))
