@@ -113,6 +113,7 @@ int runKiosk(const Options& options) {
     SystemClock clock;
     Kiosk::Options kioskOptions;
     kioskOptions.offeredLanguages = offeredLanguages(i18n, config.offeredLanguages);
+    kioskOptions.availableLanguages = offeredLanguages(i18n, {});
     kioskOptions.defaultLanguage =
         !options.language.empty() ? options.language : config.defaultLanguage;
     kioskOptions.idle.timeout = std::chrono::seconds(config.idleTimeoutSeconds);
@@ -120,6 +121,9 @@ int runKiosk(const Options& options) {
     kioskOptions.longerTimeFactor = config.assistedTimeFactor;
     Kiosk kiosk(kioskOptions, clock);
     kiosk.setServices((*runtime)->services());
+    // The sync worker runs on its own thread; offline is normal (the Sync tab says so).
+    SyncLink& sync = (*runtime)->syncLink();
+    (*runtime)->startSync();
 
     i18n.setLanguage(kiosk.state().language);
     bool fontsStale = false;
@@ -189,7 +193,10 @@ int runKiosk(const Options& options) {
         // While a finger is down (staff long-press) or a list still glides, keep drawing.
         if (ImGui::GetCurrentContext() && (ImGui::GetIO().MouseDown[0] || ui::scrollAnimating()))
             pacer.wake();
-        bool got = pacer.wait(event, kiosk.nextDeadline(), clock, watchdogSleep);
+        auto deadline = kiosk.nextDeadline();
+        if (auto poll = sync.nextPoll(kiosk.state(), clock.now()))
+            deadline = deadline ? std::min(*deadline, *poll) : *poll;
+        bool got = pacer.wait(event, deadline, clock, watchdogSleep);
         while (got) {
             ImGui_ImplSDL2_ProcessEvent(&event);
             if (event.type == SDL_QUIT) running = false;
@@ -201,6 +208,7 @@ int runKiosk(const Options& options) {
             got = SDL_PollEvent(&event);
         }
         if (kiosk.tick()) pacer.wake();
+        if (sync.tick(kiosk)) pacer.wake(); // the staff panel's Sync tab, a connection test
         if (!pacer.shouldDraw() && options.screenshot.empty()) continue;
 
         if (highContrast != kiosk.state().accessibility.highContrast) {
