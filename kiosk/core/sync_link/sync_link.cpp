@@ -57,7 +57,11 @@ std::string field(std::string text) {
 std::string runConnectionTest(std::string url, SigningKeyPair kioskKey, PublicKey cityKey) {
     if (auto problem = sync::checkServerUrl(url); !problem.empty())
         return "staff.test_bad_url|" + field(url) + "|" + field(problem);
-    sync::CityConnection city(url, kioskKey, cityKey, {});
+    sync::CityConnection city(url, kioskKey, cityKey, [] {
+        return std::chrono::duration_cast<std::chrono::seconds>(
+                   std::chrono::system_clock::now().time_since_epoch())
+            .count();
+    });
     const auto started = std::chrono::steady_clock::now();
     auto answer = city.call("GET", sync::kPathConfig);
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
@@ -213,7 +217,7 @@ void SyncLink::setCityUrl(const std::string& url) {
 SyncStatusView SyncLink::view() {
     const auto s = client_->status();
     SyncStatusView v;
-    v.connected = true;
+    v.connected = started_; // not started: the panel says "not connected yet"
     v.state = stateCode(s.state);
     if (s.lastSuccess) v.lastSuccess = localTime(*s.lastSuccess);
     if (s.nextAttempt && s.state != sync::SyncState::Syncing)
