@@ -70,8 +70,15 @@ std::string runConnectionTest(std::string url, SigningKeyPair kioskKey, PublicKe
     if (answer) return "staff.test_ok|" + field(url) + "|" + std::to_string(ms);
     const auto& error = answer.error();
     switch (error.failure) {
-    case sync::CallFailure::Unreachable:
-        return "staff.test_unreachable|" + field(url) + "|" + field(error.message);
+    case sync::CallFailure::Unreachable: {
+        // The transport says "the city server cannot be reached (REASON); check the network":
+        // the panel's sentence says the rest, keep the reason.
+        std::string detail = error.message;
+        const auto open = detail.find('('), close = detail.rfind(')');
+        if (open != std::string::npos && close != std::string::npos && close > open)
+            detail = detail.substr(open + 1, close - open - 1);
+        return "staff.test_unreachable|" + field(url) + "|" + field(detail);
+    }
     case sync::CallFailure::NotFromCity:
         return "staff.test_not_city|" + field(url);
     case sync::CallFailure::Refused:
@@ -244,7 +251,13 @@ bool SyncLink::tick(Kiosk& kiosk) {
         testConnection();
     }
     if (test_.valid() && test_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
-        kiosk.setConnectionTestResult(test_.get());
+        std::string result;
+        try {
+            result = test_.get();
+        } catch (const std::exception& e) {
+            result = "staff.test_unreachable|" + field(options_.cityUrl) + "|" + field(e.what());
+        }
+        kiosk.setConnectionTestResult(std::move(result));
         syncNow(); // the test may have shown the city is back: try at once
         changed = true;
     }
