@@ -397,9 +397,9 @@ void textField(const Ui& ui, const char* id, const std::string& label, const std
     dl->AddRect(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), color(ui.palette.focus),
                 ui.px(10), 0, ui.px(5));
     // Paths and addresses read left to right in every language.
+    const float textY = field.centerY() - ui.fonts.large->FontSize * 0.6f;
     drawText(ui, ui.fonts.large, value + "|", ui.palette.text,
-             {field.x0 + ui.px(16), field.y0 + ui.px(8), field.x1 - ui.px(16), field.y1},
-             Align::Start, false);
+             {field.x0 + ui.px(16), textY, field.x1 - ui.px(16), field.y1}, Align::Start, false);
 }
 
 // The new member's PIN: dots and a digit pad (OK goes to the next step).
