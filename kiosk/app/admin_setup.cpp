@@ -1,6 +1,7 @@
 #include "admin_setup.h"
 
 #include "core/staff/staff_accounts.h"
+#include "core/staff/staff_desk.h"
 #include "core/store/stats.h"
 #include "core/store/store.h"
 #include "passerelle/common/secret.h"
@@ -14,21 +15,6 @@
 namespace passerelle::app {
 
 namespace {
-// "Marie Laurent" -> "marie-laurent": the staff id used in audit rows and sealed records.
-std::string staffIdFor(const std::string& name) {
-    std::string id;
-    for (unsigned char c : name) {
-        if (std::isalnum(c) && c < 0x80)
-            id += static_cast<char>(std::tolower(c));
-        else if (!id.empty() && id.back() != '-')
-            id += '-';
-    }
-    while (!id.empty() && id.back() == '-')
-        id.pop_back();
-    if (id.size() > 40) id.resize(40);
-    return id.empty() ? "admin" : id;
-}
-
 // One line from stdin into guarded memory; no echo when stdin is a terminal.
 SecretBytes readPin(const char* prompt) {
     const bool tty = isatty(STDIN_FILENO) != 0;
@@ -70,7 +56,7 @@ int createFirstAdmin(const std::filesystem::path& dataDir, const std::string& na
         return 2;
     }
     // Refused (with a message) when an admin exists already or the PIN breaks the rules.
-    auto admin = accounts.createFirstAdmin(staffIdFor(name), name, pin);
+    auto admin = accounts.createFirstAdmin(staff::staffIdFor(name), name, pin);
     if (!admin) {
         std::cerr << "cannot create the admin: " << admin.error() << "\n";
         return 1;

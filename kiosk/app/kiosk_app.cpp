@@ -127,6 +127,7 @@ int runKiosk(const Options& options) {
     AdjustableClock clock;
     Kiosk::Options kioskOptions;
     kioskOptions.offeredLanguages = offeredLanguages(i18n, config.offeredLanguages);
+    kioskOptions.availableLanguages = offeredLanguages(i18n, {});
     kioskOptions.defaultLanguage =
         !options.language.empty() ? options.language : config.defaultLanguage;
     kioskOptions.idle.timeout = std::chrono::seconds(config.idleTimeoutSeconds);
@@ -134,6 +135,9 @@ int runKiosk(const Options& options) {
     kioskOptions.longerTimeFactor = config.assistedTimeFactor;
     Kiosk kiosk(kioskOptions, clock);
     kiosk.setServices((*runtime)->services());
+    // The sync worker runs on its own thread; offline is normal (the Sync tab says so).
+    SyncLink& sync = (*runtime)->syncLink();
+    (*runtime)->startSync();
 
     i18n.setLanguage(kiosk.state().language);
     bool fontsStale = false;
@@ -224,6 +228,8 @@ int runKiosk(const Options& options) {
         if (ImGui::GetCurrentContext() && (ImGui::GetIO().MouseDown[0] || ui::scrollAnimating()))
             pacer.wake();
         auto deadline = kiosk.nextDeadline();
+        if (auto poll = sync.nextPoll(kiosk.state(), clock.now()))
+            deadline = deadline ? std::min(*deadline, *poll) : *poll;
         if (script && script->wantsFrames()) pacer.wake();
         if (script && script->waitEnds()) {
             const auto ends =
@@ -245,6 +251,7 @@ int runKiosk(const Options& options) {
             got = SDL_PollEvent(&event);
         }
         if (kiosk.tick()) pacer.wake();
+        if (sync.tick(kiosk)) pacer.wake(); // the staff panel's Sync tab, a connection test
         if (!pacer.shouldDraw() && options.screenshot.empty()) continue;
 
         if (highContrast != kiosk.state().accessibility.highContrast) {

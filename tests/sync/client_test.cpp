@@ -212,7 +212,13 @@ TEST_CASE(
     client.start();
     fill(outbox, kioskId, 121, 30);
     client.syncNow();
-    REQUIRE(eventually([&] { return outbox.count() == 0 && client.status().completedSyncs >= 2; }));
+    // The background cycle may start while the records are still being added: wait for the
+    // status of the cycle that emptied the outbox (it is published after the deletion).
+    REQUIRE(eventually([&] {
+        auto s = client.status();
+        return outbox.count() == 0 && s.completedSyncs >= 2 && s.uploadedTotal == 150 &&
+               s.queueLength == 0 && s.state == sync::SyncState::Idle;
+    }));
     auto status = client.status();
     CHECK(status.state != sync::SyncState::Offline);
     CHECK(status.lastError.empty());

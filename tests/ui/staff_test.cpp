@@ -5,6 +5,7 @@
 #include "core/session/session.h"
 #include "core/staff/staff_desk.h"
 #include "screen_harness.h"
+#include "staff_steps.h"
 
 #include <algorithm>
 #include <ctime>
@@ -17,61 +18,6 @@ using namespace passerelle::test;
 using namespace std::chrono_literals;
 
 namespace {
-// Presses at (x, y), holds for `seconds` of frames (60 per second), releases.
-void hold(ScreenHarness& h, float x, float y, double seconds) {
-    ImGuiIO& io = ImGui::GetIO();
-    io.MousePos = ImVec2(x, y);
-    io.MouseDown[0] = false;
-    h.frame();
-    io.MouseDown[0] = true;
-    if (!h.state().idleWarning) h.kiosk().dispatch(intent::Touch{});
-    for (int i = 0; i < static_cast<int>(seconds * 60); ++i)
-        h.frame();
-    io.MouseDown[0] = false;
-    h.frame();
-    h.frame();
-}
-
-void backToWelcome(ScreenHarness& h) {
-    if (h.state().sessionActive) h.kiosk().dispatch(intent::Finish{});
-    h.frame();
-    REQUIRE(h.state().screen == ScreenId::Welcome);
-}
-
-int count(const std::vector<std::string>& log, const std::string& what) {
-    return static_cast<int>(std::count(log.begin(), log.end(), what));
-}
-
-void typePin(ScreenHarness& h, const std::string& pin) {
-    for (char d : pin)
-        h.tap(std::string("staff.key.") + d);
-    h.tap("staff.submit");
-}
-
-void addStaff(ScreenHarness& h) {
-    auto& accounts = h.runtime().staffDesk().accounts();
-    REQUIRE(accounts.createFirstAdmin("amina", "Amina", SecretBytes("4826")));
-    REQUIRE(accounts.create("amina", "bruno", "Bruno", StaffRole::Mediator, SecretBytes("2468")));
-}
-
-void signIn(ScreenHarness& h, const std::string& who, const std::string& pin) {
-    backToWelcome(h);
-    hold(h, 30, 30, 3.2);
-    REQUIRE(h.state().screen == ScreenId::StaffPin);
-    h.tap("staff.member." + who);
-    typePin(h, pin);
-    REQUIRE(h.state().screen == ScreenId::StaffPanel);
-}
-
-std::vector<std::string> auditActions(ScreenHarness& h) {
-    std::vector<std::string> out;
-    auto entries = h.runtime().staffDesk().accounts().audit().entriesAfter(0, 1000);
-    REQUIRE(entries.has_value());
-    for (auto& e : *entries)
-        out.push_back(e.action);
-    return out;
-}
-
 std::string todayUtc() {
     const std::time_t t = std::time(nullptr);
     std::tm tm{};

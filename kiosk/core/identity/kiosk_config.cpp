@@ -98,6 +98,17 @@ std::expected<KioskConfig, std::string> KioskConfig::parse(std::string_view text
             config.trustedPublishers.push_back({entry["name"].get<std::string>(), *key});
         }
     }
+    if (auto v = getString(doc, "city_signing_key", problems, false)) {
+        auto key = parsePublicKey(*v);
+        if (key)
+            config.citySigningKey = *key;
+        else
+            problems.add("city_signing_key: " + key.error());
+    }
+    if (auto v = getString(doc, "enrolment_code", problems, false)) {
+        if (v->size() > 64) problems.add("enrolment_code: at most 64 characters");
+        config.enrolmentCode = *v;
+    }
     if (auto v = getString(doc, "default_language", problems, false)) {
         config.defaultLanguage = *v;
         if (auto ok = checkLanguageCode(*v); !ok) problems.add("default_language: " + ok.error());
@@ -177,6 +188,8 @@ std::expected<KioskConfig, std::string> KioskConfig::demo(const std::filesystem:
     config.cityUrl = cityUrl;
     config.citySealingKey = *sealing;
     config.trustedPublishers.push_back({"Demo city (DEMO KEY)", *signing});
+    config.citySigningKey = *signing;
+    config.enrolmentCode = "DEMO-DEMO-DEMO"; // accepted by `passerelle-city --demo` only
     config.defaultLanguage = "en";
     config.offeredLanguages = {"en", "fr", "es", "ar", "pt", "nl"};
     config.isDemo = true;
@@ -199,7 +212,19 @@ std::string KioskConfig::toJson() const {
     doc["idle_countdown_seconds"] = idleCountdownSeconds;
     doc["assisted_time_factor"] = assistedTimeFactor;
     doc["demo"] = isDemo;
+    if (citySigningKey) doc["city_signing_key"] = toBase64(*citySigningKey);
+    if (!enrolmentCode.empty()) doc["enrolment_code"] = enrolmentCode;
     return doc.dump(2) + "\n";
+}
+
+PublicKey KioskConfig::cityAnswerKey() const {
+    if (citySigningKey) return *citySigningKey;
+    return trustedPublishers.empty() ? PublicKey{} : trustedPublishers.front().key;
+}
+
+std::string KioskConfig::enrolmentCodeToUse() const {
+    if (!enrolmentCode.empty()) return enrolmentCode;
+    return isDemo ? "DEMO-DEMO-DEMO" : std::string();
 }
 
 std::expected<void, std::string> KioskConfig::save(const std::filesystem::path& dataDir) const {

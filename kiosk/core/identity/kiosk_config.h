@@ -6,12 +6,17 @@
 //   "trusted_publishers": [{"name": "City of X", "key": "<base64 Ed25519 public>"}],
 //   "default_language": "fr", "offered_languages": ["fr", "ar", "en"],
 //   "idle_timeout_seconds": 60, "idle_countdown_seconds": 30, "assisted_time_factor": 3,
-//   "demo": false
+//   "demo": false,
+//   "city_signing_key": "<base64 Ed25519 public>",   (optional: the first trusted publisher)
+//   "enrolment_code": "ABCD-EFGH-JKMN"               (optional: used once to enrol at the city)
 // }
+// A local override written from the staff panel (settings.json, local_settings.h) is applied on
+// top by KioskRuntime::open.
 #include "passerelle/common/keys.h"
 
 #include <expected>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,6 +43,14 @@ struct KioskConfig {
     int idleCountdownSeconds = 30;
     double assistedTimeFactor = 3.0;
     bool isDemo = false; // JSON "demo": staff status shows "DEMO CONFIGURATION"
+    // The key the city signs its sync answers and configuration with. Absent from the file: the
+    // first trusted publisher (the city itself publishes first).
+    std::optional<PublicKey> citySigningKey;
+    std::string enrolmentCode; // empty: none (a demo kiosk uses the demo code)
+
+    PublicKey cityAnswerKey() const;
+    // The enrolment code to try when the city does not know the kiosk yet.
+    std::string enrolmentCodeToUse() const;
 
     // Every problem found is listed in the message, one per line, naming the field.
     static std::expected<KioskConfig, std::string> parse(std::string_view json);

@@ -1,5 +1,7 @@
 #include "core/resident/kiosk_runtime.h"
 
+#include "core/identity/local_settings.h"
+
 namespace passerelle {
 
 std::vector<pack::TrustedKey> trustedKeysOf(const KioskConfig& config) {
@@ -35,6 +37,11 @@ KioskRuntime::open(const Options& options) {
             "the kiosk configuration cannot be used: " + config.error() +
             "\n(start with --demo to try the kiosk with the demo configuration)");
     rt->config_ = std::move(*config);
+    // Settings an admin changed in the staff panel override the configuration file.
+    if (auto local = LocalSettings::load(options.dataDir); !local)
+        rt->warnings_.push_back(local.error());
+    else if (*local)
+        (*local)->applyTo(rt->config_);
     if (rt->config_.isDemo)
         rt->warnings_.push_back("DEMO CONFIGURATION: this kiosk trusts the public demo keys");
 
@@ -61,7 +68,28 @@ KioskRuntime::open(const Options& options) {
     rt->reloadContent();
     rt->staff_ = std::make_unique<staff::StaffDesk>(*rt->store_, *rt->packs_,
                                                     [r = rt.get()] { r->reloadContent(); });
-    rt->staff_->setSettings({rt->config_.idleTimeoutSeconds, rt->config_.cityUrl});
+    rt->staff_->setSettings(LocalSettings::from(rt->config_));
+    rt->staff_->setDataDir(options.dataDir);
+
+    SyncLink::Options link;
+    link.workDir = options.dataDir / "sync";
+    link.cityUrl = rt->config_.cityUrl;
+    link.cityKey = rt->config_.cityAnswerKey();
+    link.kioskKey = rt->identity_.keys;
+    link.kioskName = rt->config_.kioskName;
+    link.enrolmentCode = rt->config_.enrolmentCodeToUse();
+    link.interval = options.syncInterval;
+    link.backoffInitial = options.syncBackoffInitial;
+    link.backoffMax = options.syncBackoffMax;
+    rt->sync_ =
+        std::make_unique<SyncLink>(std::move(link), *rt->store_, rt->staff_->accounts().audit());
+    rt->staff_->onSettingsSaved([r = rt.get()](const staff::StaffDesk::Settings& settings) {
+        r->config_.idleTimeoutSeconds = settings.idleTimeoutSeconds;
+        r->config_.defaultLanguage = settings.defaultLanguage;
+        r->config_.offeredLanguages = settings.offeredLanguages;
+        r->config_.cityUrl = settings.cityUrl;
+        r->sync_->setCityUrl(settings.cityUrl);
+    });
     return rt;
 }
 
@@ -89,6 +117,7 @@ KioskServices KioskRuntime::services() {
     s.learners = learners_.get();
     s.kioskId = identity_.kioskId;
     s.staff = staff_.get();
+    s.submissionSealed = [link = sync_.get()] { link->syncNow(); };
     return s;
 }
 

@@ -5,10 +5,11 @@
 #include "core/resident/content_catalog.h"
 #include "core/resident/kiosk_services.h"
 #include "core/session/sealer.h"
-#include "core/staff/staff_desk.h"
 #include "core/session/session.h"
+#include "core/staff/staff_desk.h"
 #include "core/store/learner_progress.h"
 #include "core/store/store.h"
+#include "core/sync_link/sync_link.h"
 
 #include <expected>
 #include <filesystem>
@@ -30,6 +31,10 @@ class KioskRuntime {
         std::filesystem::path demoKeysDir;  // assets/demo-keys (only *.public are read)
         std::filesystem::path demoPackFile; // installed when demo and not installed yet (or older)
         std::string demoCityUrl = "http://127.0.0.1:8470";
+        // Sync worker timing (tests shorten them); the worker starts with startSync().
+        std::chrono::milliseconds syncInterval{60'000};
+        std::chrono::milliseconds syncBackoffInitial{2'000};
+        std::chrono::milliseconds syncBackoffMax{600'000};
     };
 
     static std::expected<std::unique_ptr<KioskRuntime>, std::string> open(const Options& options);
@@ -43,6 +48,9 @@ class KioskRuntime {
     const ContentCatalog& content() const { return content_; }
     LearnerProgress& learners() { return *learners_; }
     staff::StaffDesk& staffDesk() { return *staff_; }
+    // The sync worker (background thread): uploads the outbox and the audit trail to the city.
+    SyncLink& syncLink() { return *sync_; }
+    void startSync() { sync_->start(); }
     KioskServices services();
 
     // Re-reads the installed packs (after an install or rollback). Packs that fail to open are
@@ -62,6 +70,7 @@ class KioskRuntime {
     ContentCatalog content_;
     std::unique_ptr<LearnerProgress> learners_;
     std::unique_ptr<staff::StaffDesk> staff_;
+    std::unique_ptr<SyncLink> sync_; // last: stopped first, before the store it reads goes
     std::vector<std::string> warnings_;
 };
 

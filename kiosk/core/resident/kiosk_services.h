@@ -1,4 +1,5 @@
 #pragma once
+#include <functional>
 #include <string>
 
 namespace passerelle {
@@ -26,6 +27,8 @@ struct KioskServices {
     const Clock* clock = nullptr;
     PrivateInput* input = nullptr; // learner code/PIN, staff PIN (owned by the Kiosk)
     std::string kioskId;
+    // Called after a submission was sealed into the outbox (the sync worker sends it soon).
+    std::function<void()> submissionSealed;
 };
 
 } // namespace passerelle

@@ -9,7 +9,11 @@ struct PrivateInput {
     SecretBytes learnerCode;
     SecretBytes learnerPin;
     SecretBytes staffPin;
+    SecretBytes newStaffPin;      // an admin adding a member: the new PIN
+    SecretBytes newStaffPinAgain; // and the same PIN typed again
     void wipe() {
+        newStaffPin.wipe();
+        newStaffPinAgain.wipe();
         learnerCode.wipe();
         learnerPin.wipe();
         staffPin.wipe();

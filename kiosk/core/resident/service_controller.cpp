@@ -1,10 +1,10 @@
 #include "core/flow/flow_engine.h"
-#include "core/state/overloaded.h"
 #include "core/resident/content_catalog.h"
 #include "core/resident/feature_handlers.h"
 #include "core/session/sealer.h"
 #include "core/session/session.h"
 #include "core/state/navigation.h"
+#include "core/state/overloaded.h"
 #include "core/store/store.h"
 
 #include <algorithm>
@@ -159,6 +159,7 @@ void submit(KioskState& state, const KioskServices& services) {
         return;
     }
     (void)services.store->countServiceCompleted(s.flow->serviceId);
+    if (services.submissionSealed) services.submissionSealed(); // sync: send it soon
     s.submitError.clear();
     s.referenceCode = receipt->referenceCode;
     s.sequence = receipt->sequence;

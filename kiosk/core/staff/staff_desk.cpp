@@ -3,6 +3,7 @@
 #include "core/store/sqlite.h"
 
 #include <algorithm>
+#include <cctype>
 
 namespace passerelle::staff {
 
@@ -62,6 +63,47 @@ std::vector<std::filesystem::path> StaffDesk::findPackFiles() const {
     }
     std::sort(found.begin(), found.end());
     return found;
+}
+
+std::string staffIdFor(const std::string& name) {
+    std::string id;
+    for (unsigned char c : name) {
+        if (c < 0x80 && std::isalnum(c))
+            id += static_cast<char>(std::tolower(c));
+        else if (!id.empty() && id.back() != '-')
+            id += '-';
+    }
+    while (!id.empty() && id.back() == '-')
+        id.pop_back();
+    if (id.size() > 40) id.resize(40);
+    return id.empty() ? "staff" : id;
+}
+
+std::expected<void, std::string> StaffDesk::saveSettings(const std::string& staffId,
+                                                         Settings settings) {
+    if (auto problem = settings.problem(); !problem.empty()) return std::unexpected(problem);
+    if (settings == settings_) return {};
+    if (!dataDir_.empty())
+        if (auto saved = settings.save(dataDir_); !saved)
+            return std::unexpected("the settings could not be saved: " + saved.error());
+    std::string detail;
+    if (settings.idleTimeoutSeconds != settings_.idleTimeoutSeconds)
+        detail += "idle " + std::to_string(settings.idleTimeoutSeconds) + "s; ";
+    if (settings.defaultLanguage != settings_.defaultLanguage)
+        detail += "default " + settings.defaultLanguage + "; ";
+    if (settings.offeredLanguages != settings_.offeredLanguages) {
+        detail += "languages";
+        for (auto& l : settings.offeredLanguages)
+            detail += " " + l;
+        detail += "; ";
+    }
+    if (settings.cityUrl != settings_.cityUrl) detail += "city " + settings.cityUrl + "; ";
+    if (detail.size() >= 2) detail.resize(detail.size() - 2);
+    if (detail.size() > 200) detail.resize(200);
+    (void)record(staffId, audit_action::kSettingsChanged, detail);
+    settings_ = std::move(settings);
+    if (settingsSaved_) settingsSaved_(settings_);
+    return {};
 }
 
 } // namespace passerelle::staff

@@ -3,6 +3,7 @@
 // (staff_accounts.h, staff_audit.h), the pack library (install, rollback), where to look for
 // packs on a USB stick and the settings shown in the panel. One per kiosk, owned by the runtime
 // and reached by the staff controller through KioskServices.
+#include "core/identity/local_settings.h"
 #include "core/staff/staff_accounts.h"
 #include "core/state/clock.h"
 
@@ -29,7 +30,12 @@ inline constexpr const char* kPackInstallFailed = "pack.install-failed";
 inline constexpr const char* kPackRollback = "pack.rollback";
 inline constexpr const char* kHelpHandled = "help.handled";
 inline constexpr const char* kTestConnection = "sync.test-connection";
+inline constexpr const char* kSettingsChanged = "settings.changed";
 } // namespace audit_action
+
+// "Marie Laurent" -> "marie-laurent": the staff id used in audit rows and sealed records
+// ("staff" when the name has no ASCII letter or digit).
+std::string staffIdFor(const std::string& name);
 
 class StaffDesk {
   public:
@@ -53,12 +59,17 @@ class StaffDesk {
     // with StaffAudit::entriesAfter).
     std::expected<std::vector<AuditEntry>, std::string> latestAudit(std::size_t count);
 
-    struct Settings {
-        int idleTimeoutSeconds = 0;
-        std::string cityUrl;
-    };
+    using Settings = LocalSettings;
     void setSettings(Settings settings) { settings_ = std::move(settings); }
     const Settings& settings() const { return settings_; }
+    // Where settings.json is kept, and who applies a change (the runtime: sync address).
+    void setDataDir(std::filesystem::path dataDir) { dataDir_ = std::move(dataDir); }
+    void onSettingsSaved(std::function<void(const Settings&)> listener) {
+        settingsSaved_ = std::move(listener);
+    }
+    // An admin saves settings from the panel: validated (an encoded panel message on refusal,
+    // see LocalSettings::problem), written atomically to the data folder, audited, applied.
+    std::expected<void, std::string> saveSettings(const std::string& staffId, Settings settings);
 
     // Where USB sticks are mounted (default /media and /run/media); tests point it elsewhere.
     void setRemovableRoots(std::vector<std::filesystem::path> roots) { roots_ = std::move(roots); }
@@ -78,6 +89,8 @@ class StaffDesk {
     std::function<void()> reload_;
     std::vector<std::filesystem::path> roots_{"/media", "/run/media"};
     Settings settings_;
+    std::filesystem::path dataDir_;
+    std::function<void(const Settings&)> settingsSaved_;
 };
 
 } // namespace passerelle::staff

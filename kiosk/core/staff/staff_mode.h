@@ -27,6 +27,8 @@ void endStaffMode(KioskState& state, const KioskServices& services, std::string_
 // After a staff intent: an assisted session the mediator asked for (the Kiosk then calls
 // startAssistedSession(start.mediatorId, start.mediatorName)).
 std::optional<StaffView::AssistedStart> takeAssistedStart(KioskState& state);
+// After a staff intent: settings an admin saved (the Kiosk applies idle time and languages).
+std::optional<StaffView::Settings> takeSettingsChange(KioskState& state);
 // The Kiosk calls this when an assisted session ends (before it clears state.assisted).
 void noteAssistedEnded(KioskState& state, const KioskServices& services, SessionEnd why);
 

@@ -67,6 +67,20 @@ std::string describe(const Intent& intent) {
             [](const UnlockStaff& i) { return "UnlockStaff(" + i.staffId + ")"; },
             [](const HandleHelpRequest&) { return std::string("HandleHelpRequest"); },
             [](const TestCityConnection&) { return std::string("TestCityConnection"); },
+            [](const OpenStaffForm& i) { return "OpenStaffForm(" + std::to_string(i.form) + ")"; },
+            [](const CloseStaffForm&) { return std::string("CloseStaffForm"); },
+            [](const ConfirmStaffForm&) { return std::string("ConfirmStaffForm"); },
+            [](const SetNewMemberRole& i) {
+                return std::string("SetNewMemberRole(") + (i.admin ? "admin" : "mediator") + ")";
+            },
+            [](const SetIdleTimeout& i) {
+                return "SetIdleTimeout(" + std::to_string(i.seconds) + ")";
+            },
+            [](const SetDefaultLanguage& i) { return "SetDefaultLanguage(" + i.language + ")"; },
+            [](const ToggleOfferedLanguage& i) {
+                return "ToggleOfferedLanguage(" + i.language + ")";
+            },
+            [](const SaveStaffSettings&) { return std::string("SaveStaffSettings"); },
         },
         intent);
 }

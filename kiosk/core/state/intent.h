@@ -8,7 +8,18 @@
 namespace passerelle {
 
 // Which text field the on-screen keyboard types into.
-enum class Focus { None, Search, Answer, LearnerCode, LearnerPin, StaffPin };
+enum class Focus {
+    None,
+    Search,
+    Answer,
+    LearnerCode,
+    LearnerPin,
+    StaffPin,
+    StaffName,     // a new staff member's name (admin form)
+    StaffNewPin,   // the new member's PIN, then the same PIN again
+    StaffPackPath, // a typed path to a pack file
+    StaffCityUrl,  // the city server address (settings)
+};
 
 // What a touch means. The UI emits intents; only the core changes state in answer to them.
 namespace intent {
@@ -117,23 +128,42 @@ struct UnlockStaff {
 };
 struct HandleHelpRequest {};
 struct TestCityConnection {};
+struct OpenStaffForm {
+    int form; // StaffView::Form
+};
+struct CloseStaffForm {};
+struct ConfirmStaffForm {}; // next step, or do it (the keyboard's Enter key too)
+struct SetNewMemberRole {
+    bool admin;
+};
+struct SetIdleTimeout {
+    int seconds;
+}; // settings draft
+struct SetDefaultLanguage {
+    std::string language;
+};
+struct ToggleOfferedLanguage {
+    std::string language;
+};
+struct SaveStaffSettings {};
 } // namespace intent
 
-using Intent =
-    std::variant<intent::Touch, intent::ChooseLanguage, intent::StartSession, intent::Open,
-                 intent::Back, intent::Finish, intent::StillHere, intent::EndSessionByStaff,
-                 intent::FocusField, intent::TypeText, intent::DeleteBackward, intent::ClearField,
-                 intent::ToggleShift, intent::SwitchKeyboardPage, intent::OpenService,
-                 intent::SetAnswer, intent::ToggleOption, intent::NextStep, intent::PreviousStep,
-                 intent::EditStep, intent::Submit, intent::OpenLesson, intent::NextSlide,
-                 intent::PreviousSlide, intent::ChooseQuizAnswer, intent::NextQuestion,
-                 intent::ResumeLearner, intent::SaveLearner, intent::SetTextSize,
-                 intent::SetHighContrast, intent::SetReadAloud, intent::SetVolume,
-                 intent::SetMoreTime, intent::Speak, intent::RequestHelp, intent::CancelHelp,
-                 intent::StaffLongPress, intent::ChooseStaffMember, intent::SubmitStaffPin,
-                 intent::SignOutStaff, intent::OpenStaffTab, intent::StartAssisted,
-                 intent::FindUsbPacks, intent::InstallPackFromPath, intent::RollbackPack,
-                 intent::UnlockStaff, intent::HandleHelpRequest, intent::TestCityConnection>;
+using Intent = std::variant<
+    intent::Touch, intent::ChooseLanguage, intent::StartSession, intent::Open, intent::Back,
+    intent::Finish, intent::StillHere, intent::EndSessionByStaff, intent::FocusField,
+    intent::TypeText, intent::DeleteBackward, intent::ClearField, intent::ToggleShift,
+    intent::SwitchKeyboardPage, intent::OpenService, intent::SetAnswer, intent::ToggleOption,
+    intent::NextStep, intent::PreviousStep, intent::EditStep, intent::Submit, intent::OpenLesson,
+    intent::NextSlide, intent::PreviousSlide, intent::ChooseQuizAnswer, intent::NextQuestion,
+    intent::ResumeLearner, intent::SaveLearner, intent::SetTextSize, intent::SetHighContrast,
+    intent::SetReadAloud, intent::SetVolume, intent::SetMoreTime, intent::Speak,
+    intent::RequestHelp, intent::CancelHelp, intent::StaffLongPress, intent::ChooseStaffMember,
+    intent::SubmitStaffPin, intent::SignOutStaff, intent::OpenStaffTab, intent::StartAssisted,
+    intent::FindUsbPacks, intent::InstallPackFromPath, intent::RollbackPack, intent::UnlockStaff,
+    intent::HandleHelpRequest, intent::TestCityConnection, intent::OpenStaffForm,
+    intent::CloseStaffForm, intent::ConfirmStaffForm, intent::SetNewMemberRole,
+    intent::SetIdleTimeout, intent::SetDefaultLanguage, intent::ToggleOfferedLanguage,
+    intent::SaveStaffSettings>;
 
 // For logs and test failure messages. Never includes typed text (it may be personal).
 std::string describe(const Intent& intent);

@@ -21,6 +21,8 @@ Kiosk::Kiosk(Options options, const Clock& clock) : options_(std::move(options))
     state_.defaultLanguage = options_.defaultLanguage;
     state_.language = options_.defaultLanguage;
     state_.offeredLanguages = options_.offeredLanguages;
+    state_.availableLanguages = options_.availableLanguages.empty() ? options_.offeredLanguages
+                                                                    : options_.availableLanguages;
     lastTouch_ = clock_.now();
     services_.input = &input_;
     services_.clock = &clock_;
@@ -43,8 +45,14 @@ void Kiosk::dispatch(const Intent& intent) {
         state_.idleWarning = false;
 
     if (resident::handleStaff(state_, services_, intent)) {
+        if (auto settings = staff::takeSettingsChange(state_))
+            applySettings(settings->idleTimeoutSeconds, settings->defaultLanguage,
+                          settings->offeredLanguages);
         if (auto start = staff::takeAssistedStart(state_))
             startAssistedSession(start->mediatorId, start->mediatorName);
+        // Out of staff mode with no visit open, the welcome screen speaks the default language.
+        else if (!staff::inStaffMode(state_) && !state_.sessionActive)
+            setLanguage(state_.defaultLanguage);
         return;
     }
     // Feature intents start a visit too (a touch on a list from a fresh screen).
@@ -150,6 +158,34 @@ std::optional<Clock::time_point> Kiosk::nextDeadline() const {
     const auto next =
         warnAt + std::chrono::ceil<std::chrono::seconds>(sinceWarn + std::chrono::milliseconds(1));
     return std::min<Clock::time_point>(next, endAt);
+}
+
+void Kiosk::applySettings(int idleTimeoutSeconds, const std::string& defaultLanguage,
+                          const std::vector<std::string>& offeredLanguages) {
+    options_.idle.timeout = std::chrono::seconds(idleTimeoutSeconds);
+    std::vector<LanguageChoice> offered;
+    for (auto& lang : state_.availableLanguages)
+        if (std::find(offeredLanguages.begin(), offeredLanguages.end(), lang.code) !=
+            offeredLanguages.end())
+            offered.push_back(lang);
+    if (!offered.empty()) {
+        options_.offeredLanguages = offered;
+        state_.offeredLanguages = std::move(offered);
+    }
+    for (auto& lang : state_.offeredLanguages)
+        if (lang.code == defaultLanguage) {
+            options_.defaultLanguage = defaultLanguage;
+            state_.defaultLanguage = defaultLanguage;
+        }
+}
+
+void Kiosk::setSyncStatus(SyncStatusView status) {
+    state_.staff.outboxCount = status.queueLength;
+    state_.sync = std::move(status);
+}
+
+void Kiosk::setConnectionTestResult(std::string result) {
+    state_.staff.connectionTestResult = std::move(result);
 }
 
 void Kiosk::startAssistedSession(const std::string& mediatorId, const std::string& mediatorName) {

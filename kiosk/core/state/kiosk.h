@@ -19,6 +19,8 @@ class Kiosk {
     struct Options {
         std::string defaultLanguage = "en";
         std::vector<LanguageChoice> offeredLanguages;
+        // Every language the kiosk can show (its catalogs), for the settings; empty: the offered.
+        std::vector<LanguageChoice> availableLanguages;
         IdleSettings idle;
         double longerTimeFactor = 3.0; // "more time" and assisted sessions
     };
@@ -43,6 +45,14 @@ class Kiosk {
     // When the next timer is due (idle warning, countdown second, session end); none when idle
     // on the welcome screen.
     std::optional<Clock::time_point> nextDeadline() const;
+
+    // Settings an admin saved in the staff panel, applied at once: the idle time for the next
+    // touch, the offered languages, and the default language for the next visit.
+    void applySettings(int idleTimeoutSeconds, const std::string& defaultLanguage,
+                       const std::vector<std::string>& offeredLanguages);
+    // The sync worker's status and a connection test's answer (UI thread, from SyncLink::tick).
+    void setSyncStatus(SyncStatusView status);
+    void setConnectionTestResult(std::string result);
 
     // Starts an assisted session for a mediator (staff mode); the resident is then shown Home.
     void startAssistedSession(const std::string& mediatorId, const std::string& mediatorName);

@@ -33,6 +33,7 @@ struct KioskState {
     std::string language;
     std::string defaultLanguage;
     std::vector<LanguageChoice> offeredLanguages;
+    std::vector<LanguageChoice> availableLanguages; // every catalog (staff settings)
     bool sessionActive = false;
     bool idleWarning = false; // the full-screen countdown is showing
     int idleSecondsLeft = 0;  // while idleWarning
@@ -47,8 +48,8 @@ struct KioskState {
     AccessibilitySettings accessibility;
     SpeechRequest speech;
     bool helpRequested = false;
-    StaffView staff;     // staff mode (PIN pad, panel)
-    SyncStatusView sync; // what the sync client reports, for the staff panel
+    StaffView staff;       // staff mode (PIN pad, panel)
+    SyncStatusView sync;   // what the sync client reports, for the staff panel
     bool assisted = false; // an assisted session started by a mediator
     std::string mediatorName;
     // Read-only view of what the resident typed (guarded memory in the Session), for drawing.

@@ -68,12 +68,15 @@ struct SpeechRequest {
 
 // Sync as the staff panel shows it; filled by the app from the sync client (the lead wires it).
 struct SyncStatusView {
-    bool connected = false;  // false: no sync client wired yet ("not connected yet")
-    std::string state;       // "idle", "sending", "waiting", "failed" (plain words)
+    bool connected = false; // false: no sync client wired yet ("not connected yet")
+    // "idle", "syncing", "offline", "not-enrolled", "refused", "kiosk-error", "stopped" (the UI
+    // says each in plain words)
+    std::string state;
     std::string lastSuccess; // local time text, empty if never
     std::int64_t queueLength = 0;
     std::string lastError;   // plain words, empty when fine
     std::string nextAttempt; // local time text
+    bool operator==(const SyncStatusView&) const = default;
 };
 
 // Staff mode (kiosk/core/resident/staff_controller.cpp): the PIN pad and the staff panel. Only
@@ -101,6 +104,16 @@ struct StaffView {
         std::string mediatorId; // the staff id
         std::string mediatorName;
     };
+    // Kiosk settings as edited in the Settings tab (admin); saved to the data folder.
+    struct Settings {
+        int idleTimeoutSeconds = 0;
+        std::string defaultLanguage;
+        std::vector<std::string> offeredLanguages;
+        std::string cityUrl;
+        bool operator==(const Settings&) const = default;
+    };
+    // Admin forms drawn over the panel with the on-screen keyboard or the PIN pad.
+    enum class Form { None, AddMember, PackPath, CityUrl };
 
     // Staff mode lasts while either screen is shown; it ends by itself after kStaffInactivity.
     std::chrono::steady_clock::time_point lastTouch{};
@@ -120,6 +133,15 @@ struct StaffView {
     std::int64_t outboxCount = 0;
     int idleTimeoutSeconds = 0;
     std::string cityUrl;
+    Settings settings;                       // as saved (what the kiosk uses now)
+    Settings settingsDraft;                  // as being edited; "Save" validates and applies it
+    std::optional<Settings> pendingSettings; // saved: the Kiosk applies it (idle, languages)
+    Form form = Form::None;
+    int formStep = 0;          // AddMember: 0 name and role, 1 new PIN, 2 the PIN again
+    std::string newMemberName; // typed on the on-screen keyboard
+    bool newMemberAdmin = false;
+    std::string packPath;             // typed path to a .ppack (USB stick)
+    std::string formMessage;          // encoded like `message`; always an error or a hint
     std::string connectionTestResult; // filled by the sync wiring
     int connectionTestRequests = 0;   // bumped by TestCityConnection; the app watches it
     std::optional<AssistedStart> pendingAssisted; // taken by the Kiosk (startAssistedSession)

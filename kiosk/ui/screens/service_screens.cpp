@@ -425,8 +425,10 @@ void drawServiceReviewScreen(const Ui& ui) {
             ui, Rect{row.x0 + ui.px(18), row.y0 + ui.px(6), row.x1 - changeW - ui.px(30), row.y1});
         drawText(ui, ui.fonts.body, packText(ui, pack, step.title), p.mutedText,
                  {textBox.x0, textBox.y0, textBox.x1, textBox.y0 + ui.px(36)}, Align::Start, false);
-        const std::string value = s.engine->displayValue(
-            index, answerView(ui, step.id), ui.state.language, pack.fallbackLanguage());
+        std::string value = s.engine->displayValue(index, answerView(ui, step.id),
+                                                   ui.state.language, pack.fallbackLanguage());
+        if (step.kind == StepKind::Date) // written out in the resident's language
+            if (auto day = parseIsoDate(answerView(ui, step.id))) value = ui.i18n.formatDate(*day);
         drawText(ui, ui.fonts.large, value, p.text,
                  {textBox.x0, textBox.y0 + ui.px(32), textBox.x1, row.y1}, Align::Start, false);
         const std::string id = "review.change." + step.id;

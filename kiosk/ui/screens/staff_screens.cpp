@@ -1,12 +1,15 @@
 // Staff mode: the PIN pad (after the hidden gesture) and the staff panel. Staff screens follow
 // the kiosk's language and mirror in right-to-left languages like the resident screens.
+#include "core/identity/local_settings.h"
 #include "core/resident/private_input.h"
 #include "core/staff/staff_wiring.h"
 #include "ui/screens/screens.h"
 #include "ui/screens/staff_ui.h"
 #include "ui/widgets/button.h"
+#include "ui/widgets/keyboard.h"
 #include "ui/widgets/text.h"
 
+#include <algorithm>
 #include <imgui.h>
 #include <map>
 #include <vector>
@@ -70,7 +73,18 @@ std::string staffText(const Ui& ui, const std::string& encoded) {
     if (key == "staff.pin_wait") return ui.format(key, {{"seconds", number(arg(1))}});
     if (key == "staff.pack_installed" || key == "staff.pack_rolled_back")
         return ui.format(key, {{"pack", arg(1)}, {"version", arg(2)}});
-    if (key == "staff.unlocked") return ui.format(key, {{"name", arg(1)}});
+    if (key == "staff.unlocked" || key == "staff.member_added" || key == "staff.name_taken")
+        return ui.format(key, {{"name", arg(1)}});
+    if (key == "staff.path_not_found" || key == "staff.path_is_folder")
+        return ui.format(key, {{"path", arg(1)}});
+    if (key == "staff.settings_bad_idle")
+        return ui.format(key, {{"min", number(arg(1))}, {"max", number(arg(2))}});
+    if (key == "staff.test_ok") return ui.format(key, {{"url", arg(1)}, {"ms", number(arg(2))}});
+    if (key == "staff.test_not_enrolled" || key == "staff.test_not_city")
+        return ui.format(key, {{"url", arg(1)}});
+    if (key == "staff.test_unreachable" || key == "staff.test_refused" ||
+        key == "staff.test_bad_url")
+        return ui.format(key, {{"url", arg(1)}, {"detail", arg(2)}});
     return ui.tr(key);
 }
 
@@ -166,7 +180,11 @@ void syncTab(const Ui& ui, const StaffView& view, Rect area) {
     if (!sync || !sync->connected) {
         line(ui, y, area, ui.tr("staff.sync_not_connected"), ui.palette.text);
     } else {
-        line(ui, y, area, ui.format("staff.sync_state", {{"state", sync->state}}), ui.palette.text);
+        // A calm sentence for the state: offline is normal for a kiosk.
+        const bool needsStaff = sync->state == "refused" || sync->state == "kiosk-error" ||
+                                sync->state == "not-enrolled";
+        line(ui, y, area, ui.tr("staff.sync_state_" + sync->state),
+             needsStaff ? ui.palette.danger : ui.palette.text);
         line(ui, y, area,
              sync->lastSuccess.empty()
                  ? ui.tr("staff.sync_never")
@@ -174,7 +192,7 @@ void syncTab(const Ui& ui, const StaffView& view, Rect area) {
              ui.palette.text);
         if (!sync->lastError.empty())
             line(ui, y, area, ui.format("staff.sync_last_error", {{"error", sync->lastError}}),
-                 ui.palette.danger);
+                 ui.palette.mutedText);
         if (!sync->nextAttempt.empty())
             line(ui, y, area, ui.format("staff.sync_next", {{"when", sync->nextAttempt}}),
                  ui.palette.text);
@@ -187,7 +205,7 @@ void syncTab(const Ui& ui, const StaffView& view, Rect area) {
         ui.emit(intent::TestCityConnection{});
     y += ui.px(104);
     if (!view.connectionTestResult.empty())
-        line(ui, y, area, view.connectionTestResult, ui.palette.text);
+        line(ui, y, area, staffText(ui, view.connectionTestResult), ui.palette.text);
     else if (view.connectionTestRequests > 0)
         line(ui, y, area, ui.tr("staff.test_waiting"), ui.palette.mutedText);
 }
@@ -217,6 +235,9 @@ void packsTab(const Ui& ui, const StaffView& view, Rect area) {
     if (button(ui, "staff.find_usb", ui.tr("staff.find_usb"),
                place(ui, {area.x0, y, area.x0 + ui.px(560), y + ui.px(80)})))
         ui.emit(intent::FindUsbPacks{});
+    if (button(ui, "staff.type_path", ui.tr("staff.type_path"),
+               place(ui, {area.x0 + ui.px(580), y, area.x1, y + ui.px(80)})))
+        ui.emit(intent::OpenStaffForm{static_cast<int>(StaffView::Form::PackPath)});
     y += ui.px(96);
     for (std::size_t i = 0; i < view.usbPackFiles.size() && y < area.y1 - ui.px(80); ++i) {
         const std::string& path = view.usbPackFiles[i];
@@ -247,23 +268,91 @@ void statsTab(const Ui& ui, const StaffView& view, Rect area) {
 }
 
 void settingsTab(const Ui& ui, const StaffView& view, Rect area) {
+    const auto& d = view.settingsDraft;
+    const float labelW = ui.px(330), rowH = ui.px(76), rowGap = ui.px(16);
+    const float x = area.x0 + labelW + ui.px(20);
     float y = area.y0;
-    std::string languages;
-    for (auto& l : ui.state.offeredLanguages)
-        languages += (languages.empty() ? "" : ", ") + l.nativeName;
-    line(ui, y, area, ui.format("staff.settings_idle", {{"seconds", view.idleTimeoutSeconds}}),
-         ui.palette.text);
-    line(ui, y, area,
-         ui.format("staff.settings_default_language", {{"language", ui.state.defaultLanguage}}),
-         ui.palette.text);
-    line(ui, y, area, ui.format("staff.settings_languages", {{"languages", languages}}),
-         ui.palette.text);
-    line(ui, y, area, ui.format("staff.settings_city", {{"url", view.cityUrl}}), ui.palette.text);
-    line(ui, y, area, ui.tr("staff.settings_read_only"), ui.palette.mutedText);
+    auto label = [&](const std::string& text) {
+        drawText(ui, ui.fonts.body, text, ui.palette.text,
+                 place(ui, {area.x0, y, area.x0 + labelW, y + rowH}), Align::Start, true);
+    };
+
+    // Idle time: - value +
+    label(ui.tr("staff.settings_idle_label"));
+    constexpr int kStep = 10;
+    if (button(ui, "staff.idle.less", "-", place(ui, {x, y, x + ui.px(96), y + rowH}),
+               ButtonKind::Choice, Icon::None, ui.fonts.large) &&
+        d.idleTimeoutSeconds - kStep >= LocalSettings::kMinIdleSeconds)
+        ui.emit(intent::SetIdleTimeout{d.idleTimeoutSeconds - kStep});
+    drawText(ui, ui.fonts.large,
+             ui.format("staff.settings_seconds", {{"seconds", d.idleTimeoutSeconds}}),
+             ui.palette.text, place(ui, {x + ui.px(96), y + ui.px(16), x + ui.px(336), y + rowH}),
+             Align::Center, false);
+    if (button(ui, "staff.idle.more", "+", place(ui, {x + ui.px(336), y, x + ui.px(432), y + rowH}),
+               ButtonKind::Choice, Icon::None, ui.fonts.large) &&
+        d.idleTimeoutSeconds + kStep <= LocalSettings::kMaxIdleSeconds)
+        ui.emit(intent::SetIdleTimeout{d.idleTimeoutSeconds + kStep});
+    y += rowH + rowGap;
+
+    // Languages: one row for the default, one for the offered ones.
+    const auto& langs = ui.state.availableLanguages;
+    const float gap = ui.px(10);
+    const float langW = langs.empty() ? 0
+                                      : (area.x1 - x - gap * static_cast<float>(langs.size() - 1)) /
+                                            static_cast<float>(langs.size());
+    auto languageRow = [&](const char* prefix, auto selected, auto makeIntent) {
+        for (std::size_t i = 0; i < langs.size(); ++i) {
+            const float bx = x + static_cast<float>(i) * (langW + gap);
+            const std::string id = std::string(prefix) + langs[i].code;
+            if (button(ui, id.c_str(), langs[i].nativeName,
+                       place(ui, {bx, y, bx + langW, y + rowH}),
+                       selected(langs[i].code) ? ButtonKind::Selected : ButtonKind::Choice,
+                       Icon::None, ui.fonts.body))
+                ui.emit(makeIntent(langs[i].code));
+        }
+    };
+    label(ui.tr("staff.settings_default_label"));
+    languageRow(
+        "staff.default.", [&](const std::string& c) { return c == d.defaultLanguage; },
+        [](const std::string& c) { return Intent(intent::SetDefaultLanguage{c}); });
+    y += rowH + rowGap;
+    label(ui.tr("staff.settings_offered_label"));
+    languageRow(
+        "staff.offer.",
+        [&](const std::string& c) {
+            return std::find(d.offeredLanguages.begin(), d.offeredLanguages.end(), c) !=
+                   d.offeredLanguages.end();
+        },
+        [](const std::string& c) { return Intent(intent::ToggleOfferedLanguage{c}); });
+    y += rowH + rowGap;
+
+    // City server: the address and "Change" (typed on the keyboard).
+    label(ui.tr("staff.settings_city_label"));
+    drawText(ui, ui.fonts.body, d.cityUrl, ui.palette.text,
+             place(ui, {x, y + ui.px(20), area.x1 - ui.px(260), y + rowH}), Align::Start, false);
+    if (button(ui, "staff.city.change", ui.tr("staff.change"),
+               place(ui, {area.x1 - ui.px(240), y, area.x1, y + rowH})))
+        ui.emit(intent::OpenStaffForm{static_cast<int>(StaffView::Form::CityUrl)});
+    y += rowH + rowGap;
+
+    const bool changed = !(d == view.settings);
+    if (button(ui, "staff.settings.save", ui.tr("staff.settings_save"),
+               place(ui, {x, y, x + ui.px(432), y + ui.px(80)}),
+               changed ? ButtonKind::Primary : ButtonKind::Secondary))
+        ui.emit(intent::SaveStaffSettings{});
+    if (changed)
+        drawText(ui, ui.fonts.body, ui.tr("staff.settings_unsaved"), ui.palette.mutedText,
+                 place(ui, {x + ui.px(452), y + ui.px(20), area.x1, y + ui.px(80)}), Align::Start,
+                 false);
 }
 
 void staffTab(const Ui& ui, const StaffView& view, Rect area) {
     float y = area.y0;
+    if (button(ui, "staff.add_member", ui.tr("staff.add_member"),
+               place(ui, {area.x0, y, area.x0 + ui.px(480), y + ui.px(80)}), ButtonKind::Primary,
+               Icon::None, ui.fonts.body))
+        ui.emit(intent::OpenStaffForm{static_cast<int>(StaffView::Form::AddMember)});
+    y += ui.px(96);
     for (auto& m : view.members) {
         if (y > area.y1 - ui.px(76)) break;
         std::string text =
@@ -294,12 +383,141 @@ void auditTab(const Ui& ui, const StaffView& view, Rect area) {
         y += ui.px(38);
     }
 }
+// A one-line text field showing what was typed (with a caret), tap to focus.
+void textField(const Ui& ui, const char* id, const std::string& label, const std::string& value,
+               Rect box) {
+    auto* dl = ImGui::GetWindowDrawList();
+    const float labelH = ui.fonts.body->FontSize * 1.4f;
+    drawText(ui, ui.fonts.body, label, ui.palette.text,
+             place(ui, {box.x0, box.y0, box.x1, box.y0 + labelH}), Align::Start, false);
+    const Rect field = place(ui, {box.x0, box.y0 + labelH + ui.px(6), box.x1, box.y1});
+    area(ui, id, label, field);
+    dl->AddRectFilled(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1),
+                      color(ui.palette.surface), ui.px(10));
+    dl->AddRect(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1), color(ui.palette.focus),
+                ui.px(10), 0, ui.px(5));
+    // Paths and addresses read left to right in every language.
+    const float textY = field.centerY() - ui.fonts.large->FontSize * 0.6f;
+    drawText(ui, ui.fonts.large, value + "|", ui.palette.text,
+             {field.x0 + ui.px(16), textY, field.x1 - ui.px(16), field.y1}, Align::Start, false);
+}
+
+// The new member's PIN: dots and a digit pad (OK goes to the next step).
+void newPinPad(const Ui& ui, const StaffView& view) {
+    const PrivateInput* input = ui.state.input;
+    const std::size_t digits =
+        !input ? 0 : (view.formStep == 2 ? input->newStaffPinAgain : input->newStaffPin).size();
+    const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
+    auto* dl = ImGui::GetWindowDrawList();
+    const Rect dots = place(ui, {padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
+    dl->AddRectFilled(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.surface),
+                      ui.px(12));
+    dl->AddRect(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.focus),
+                ui.px(12), 0, ui.px(3));
+    for (std::size_t i = 0; i < digits; ++i)
+        dl->AddCircleFilled(
+            ImVec2(dots.x0 + ui.px(40) + static_cast<float>(i) * ui.px(42), dots.centerY()),
+            ui.px(14), color(ui.palette.text));
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+    const float padY = ui.px(272);
+    for (int i = 0; i < 12; ++i) {
+        const int row = i / 3, col = i % 3;
+        const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
+                     padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
+        if (i == 9) {
+            if (button(ui, "staff.newpin.delete", ui.tr("staff.delete"), place(ui, r)))
+                ui.emit(intent::DeleteBackward{});
+        } else if (i == 11) {
+            if (button(ui, "staff.newpin.ok", ui.tr("staff.ok"), place(ui, r), ButtonKind::Primary))
+                ui.emit(intent::ConfirmStaffForm{});
+        } else {
+            const std::string id = std::string("staff.newpin.") + labels[i];
+            if (button(ui, id.c_str(), labels[i], place(ui, r), ButtonKind::Choice, Icon::None,
+                       ui.fonts.large))
+                ui.emit(intent::TypeText{labels[i]});
+        }
+    }
+}
+
+void drawStaffForm(const Ui& ui, const StaffView& view) {
+    using Form = StaffView::Form;
+    const char* titleKey = view.form == Form::AddMember  ? "staff.add_member"
+                           : view.form == Form::PackPath ? "staff.type_path"
+                                                         : "staff.settings_city_label";
+    header(ui, ui.tr(titleKey));
+    ui.record.instruction = ui.tr(titleKey);
+    if (button(ui, "staff.form.cancel", ui.tr("staff.cancel"),
+               place(ui, {ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
+               Icon::Back))
+        ui.emit(intent::CloseStaffForm{});
+    const float margin = ui.px(40);
+    const float kh = keyboardHeight(ui, KeyboardKind::Text);
+    const Rect keys{ui.px(24), ui.height - kh - ui.px(14), ui.width - ui.px(24),
+                    ui.height - ui.px(14)};
+    const Rect messageBox{margin, ui.px(270), ui.width - margin, ui.px(330)};
+
+    if (view.form == Form::AddMember && view.formStep > 0) {
+        const Rect left{margin, ui.px(140), ui.px(660), ui.px(600)};
+        float y = left.y0;
+        y += drawText(ui, ui.fonts.large,
+                      ui.tr(view.formStep == 1 ? "staff.new_pin_first" : "staff.new_pin_again"),
+                      ui.palette.text, place(ui, {left.x0, y, left.x1, y + ui.px(160)})) +
+             ui.px(16);
+        y += drawText(ui, ui.fonts.body,
+                      ui.format("staff.new_member_line",
+                                {{"name", view.newMemberName},
+                                 {"role", ui.tr(view.newMemberAdmin ? "staff.role_admin"
+                                                                    : "staff.role_mediator")}}),
+                      ui.palette.text, place(ui, {left.x0, y, left.x1, y + ui.px(100)})) +
+             ui.px(16);
+        message(ui, view.formMessage, true, place(ui, {left.x0, y, left.x1, left.y1}));
+        newPinPad(ui, view);
+        return;
+    }
+
+    if (view.form == Form::AddMember) {
+        textField(ui, "staff.form.field", ui.tr("staff.new_member_name"), view.newMemberName,
+                  {margin, ui.px(130), ui.px(760), ui.px(262)});
+        // Role: mediator or admin.
+        const float rx = ui.px(790);
+        drawText(ui, ui.fonts.body, ui.tr("staff.new_member_role"), ui.palette.text,
+                 place(ui, {rx, ui.px(130), ui.width - margin, ui.px(170)}), Align::Start, false);
+        if (button(ui, "staff.role.mediator", ui.tr("staff.role_mediator"),
+                   place(ui, {rx, ui.px(178), rx + ui.px(215), ui.px(262)}),
+                   view.newMemberAdmin ? ButtonKind::Choice : ButtonKind::Selected, Icon::None,
+                   ui.fonts.body))
+            ui.emit(intent::SetNewMemberRole{false});
+        if (button(ui, "staff.role.admin", ui.tr("staff.role_admin"),
+                   place(ui, {rx + ui.px(235), ui.px(178), ui.width - margin, ui.px(262)}),
+                   view.newMemberAdmin ? ButtonKind::Selected : ButtonKind::Choice, Icon::None,
+                   ui.fonts.body))
+            ui.emit(intent::SetNewMemberRole{true});
+        message(ui, view.formMessage, true, place(ui, messageBox));
+        drawKeyboard(ui, keys, KeyboardKind::Text, intent::ConfirmStaffForm{}, ui.tr("staff.next"));
+        return;
+    }
+    const bool path = view.form == Form::PackPath;
+    textField(ui, "staff.form.field", ui.tr(path ? "staff.path_label" : "staff.city_url_label"),
+              path ? view.packPath : view.settingsDraft.cityUrl,
+              {margin, ui.px(130), ui.width - margin, ui.px(262)});
+    if (view.formMessage.empty())
+        drawText(ui, ui.fonts.body, ui.tr(path ? "staff.path_hint" : "staff.city_url_hint"),
+                 ui.palette.mutedText, place(ui, messageBox));
+    else
+        message(ui, view.formMessage, true, place(ui, messageBox));
+    drawKeyboard(ui, keys, KeyboardKind::Email, intent::ConfirmStaffForm{},
+                 ui.tr(path ? "staff.install" : "staff.ok"));
+}
 } // namespace
 
 void drawStaffPanelScreen(const Ui& ui) {
     const StaffView* view = staff::staffViewOf(ui.state);
     if (!view || !view->signedIn) {
         drawComingSoonScreen(ui, "staff.pin_title");
+        return;
+    }
+    if (view->form != StaffView::Form::None && view->signedIn->admin) {
+        drawStaffForm(ui, *view);
         return;
     }
     const auto& me = *view->signedIn;

@@ -88,23 +88,42 @@ struct TileLayout {
 };
 
 // `measureAll`: the hint's full height even when it would not fit (to size the tile).
-TileLayout tileLayout(const Ui& ui, Rect rect, std::string_view title, std::string_view hint,
-                      bool measureAll = false) {
+TileLayout layoutWith(const Ui& ui, Rect rect, std::string_view title, std::string_view hint,
+                      float iconSize, ImFont* titleFont) {
     TileLayout l;
     const float pad = ui.px(36);
-    const float iconSize = std::min(rect.height() * 0.5f, ui.px(110));
     l.iconBox = ui.rtl ? Rect{rect.x1 - pad - iconSize, rect.centerY() - iconSize / 2,
                               rect.x1 - pad, rect.centerY() + iconSize / 2}
                        : Rect{rect.x0 + pad, rect.centerY() - iconSize / 2,
                               rect.x0 + pad + iconSize, rect.centerY() + iconSize / 2};
     l.textBox = ui.rtl ? Rect{rect.x0 + pad, rect.y0, l.iconBox.x0 - pad * 0.7f, rect.y1}
                        : Rect{l.iconBox.x1 + pad * 0.7f, rect.y0, rect.x1 - pad, rect.y1};
-    l.titleFont = ui.fonts.large;
-    if (measureText(ui, l.titleFont, title).x > l.textBox.width())
-        l.titleFont = ui.fonts.body; // too long at large sizes
-    l.titleH = l.titleFont->FontSize * 1.2f;
+    l.titleFont = titleFont;
+    l.titleH = measureText(ui, titleFont, title, l.textBox.width()).y;
     l.hintH = hint.empty() ? 0 : measureText(ui, ui.fonts.body, hint, l.textBox.width()).y;
-    if (!measureAll && l.titleH + ui.px(8) + l.hintH > rect.height() - ui.px(16)) l.hintH = 0;
+    return l;
+}
+
+// The first layout whose title (wrapped) and whole hint fit: large title beside the full
+// icon; then a smaller icon (more room for words at large text sizes); then the title at the
+// body size. Only when none fits is the hint left out. `measureAll` keeps the first layout
+// with its full hint, to size a tile that may grow (tileHeight).
+TileLayout tileLayout(const Ui& ui, Rect rect, std::string_view title, std::string_view hint,
+                      bool measureAll = false) {
+    const float fullIcon = std::min(rect.height() * 0.5f, ui.px(110));
+    const float smallIcon = std::min(rect.height() * 0.3f, ui.px(64));
+    auto fits = [&](const TileLayout& l) {
+        return l.titleH + ui.px(8) + l.hintH <= rect.height() - ui.px(16);
+    };
+    if (measureAll) return layoutWith(ui, rect, title, hint, fullIcon, ui.fonts.large);
+    for (auto [icon, font] :
+         {std::pair{fullIcon, ui.fonts.large}, std::pair{smallIcon, ui.fonts.large},
+          std::pair{smallIcon, ui.fonts.body}}) {
+        TileLayout l = layoutWith(ui, rect, title, hint, icon, font);
+        if (fits(l)) return l;
+    }
+    TileLayout l = layoutWith(ui, rect, title, hint, smallIcon, ui.fonts.body);
+    l.hintH = 0;
     return l;
 }
 } // namespace
@@ -134,7 +153,7 @@ bool tile(const Ui& ui, const char* id, std::string_view title, std::string_view
     const Rect& textBox = layout.textBox;
     float y = rect.centerY() - (layout.titleH + ui.px(8) + layout.hintH) / 2;
     drawText(ui, layout.titleFont, title, p.text, {textBox.x0, y, textBox.x1, y + layout.titleH},
-             Align::Start, false);
+             Align::Start, true);
     y += layout.titleH + ui.px(8);
     if (layout.hintH > 0) // never spill out of the tile: tileHeight() says how tall it must be
         drawText(ui, ui.fonts.body, hint, p.mutedText, {textBox.x0, y, textBox.x1, rect.y1},

@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <sstream>
 #include <stdexcept>
+#include <thread>
 
 namespace passerelle::test {
 
@@ -23,6 +24,7 @@ Kiosk::Options kioskOptions(const ScreenHarness::Setup& setup, const i18n::I18n&
     options.idle = setup.idle;
     for (auto& lang : i18n.languages())
         options.offeredLanguages.push_back({lang.code, lang.nativeName, lang.rtl});
+    options.availableLanguages = options.offeredLanguages;
     return options;
 }
 } // namespace
@@ -34,8 +36,12 @@ ScreenHarness::ScreenHarness(Setup setup)
     i18n_.setLanguage(setup_.defaultLanguage);
     if (setup_.withRuntime) {
         KioskRuntime::Options options;
-        options.dataDir = dataDir_.path() / "kiosk";
+        options.dataDir = kioskDataDir();
         options.demo = true;
+        if (!setup_.cityUrl.empty()) options.demoCityUrl = setup_.cityUrl;
+        options.syncInterval = std::chrono::milliseconds(500);
+        options.syncBackoffInitial = std::chrono::milliseconds(200);
+        options.syncBackoffMax = std::chrono::milliseconds(1000);
         options.demoKeysDir = sourceDir() / "assets/demo-keys";
         options.demoPackFile = binaryDir() / "assets/demo.ppack";
         auto rt = KioskRuntime::open(options);
@@ -46,6 +52,7 @@ ScreenHarness::ScreenHarness(Setup setup)
                 "the demo pack is not installed (build the demo_pack target): " +
                 (runtime_->warnings().empty() ? std::string() : runtime_->warnings().back()));
         kiosk_.setServices(runtime_->services());
+        if (setup_.startSync) runtime_->startSync();
     }
     kiosk_.setHooks({.sessionStarted = {},
                      .sessionEnded = {},
@@ -89,6 +96,7 @@ void ScreenHarness::frame() {
     if (fontsStale_ || fontsTextSize_ != kiosk_.state().accessibility.textSize) rebuildFonts();
     ui_.setHighContrast(setup_.highContrast || kiosk_.state().accessibility.highContrast);
     kiosk_.tick();
+    if (runtime_) runtime_->syncLink().tick(kiosk_);
     ImGui::NewFrame();
     ui_.draw(kiosk_.state(), intents_);
     ImGui::Render();
@@ -97,6 +105,16 @@ void ScreenHarness::frame() {
         kiosk_.dispatch(intent);
     }
     intents_.clear();
+}
+
+bool ScreenHarness::frameUntil(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+    const auto end = std::chrono::steady_clock::now() + limit;
+    for (;;) {
+        frame();
+        if (done()) return true;
+        if (std::chrono::steady_clock::now() > end) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
 }
 
 void ScreenHarness::tap(const std::string& idOrLabel) {

@@ -7,6 +7,7 @@
 #include "ui/kiosk_ui.h"
 
 #include <chrono>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,11 @@ class ScreenHarness {
         float textScale = 1.0f;
         bool highContrast = false;
         bool withRuntime = true; // a real store, session, sealer and the demo pack in a temp folder
+        // The city server the demo configuration points at (empty: the demo default), and
+        // whether the sync worker runs (it retries quickly in tests).
+        std::string cityUrl;
+        bool startSync = false;
+        std::filesystem::path dataDir; // empty: a fresh temporary folder
     };
     ScreenHarness();
     explicit ScreenHarness(Setup setup);
@@ -35,6 +41,10 @@ class ScreenHarness {
     ScreenHarness& operator=(const ScreenHarness&) = delete;
 
     void frame();
+    // Draws frames in real time (the sync worker runs on its own thread) until `done` is true or
+    // `limit` passes; returns whether it became true.
+    bool frameUntil(const std::function<bool()>& done,
+                    std::chrono::milliseconds limit = std::chrono::seconds(20));
     // Finds the target (id first, then label) in the last frame and taps its centre.
     // Fails the current test (doctest) if no such target is shown.
     void tap(const std::string& idOrLabel);
@@ -56,6 +66,9 @@ class ScreenHarness {
     ManualClock& clock() { return clock_; }
     KioskRuntime& runtime() { return *runtime_; } // only with Setup::withRuntime
     const std::filesystem::path& dataDir() const { return dataDir_.path(); }
+    std::filesystem::path kioskDataDir() const {
+        return setup_.dataDir.empty() ? dataDir_.path() / "kiosk" : setup_.dataDir;
+    }
     const std::vector<std::string>& intentLog() const { return intentLog_; }
     std::string describeScreen() const; // for failure messages
 
