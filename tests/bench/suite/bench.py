@@ -103,8 +103,10 @@ def report(args, fresh, screens, frame_stats, core, load_start):
     print(f"Xvfb 1280x800x24, software OpenGL (Mesa llvmpipe); {args.runs} runs each, medians")
     print("kiosk:    passerelle-kiosk --demo --data-dir <tmp> --show home")
     if c:
-        print(f"baseline: {machine.chromium_version()} {' '.join(CHROMIUM_FLAGS)} "
-              "--user-data-dir=<fresh> file://<home.html>")
+        print(f"baseline: {machine.chromium_version()}")
+        print(f"          chromium {' '.join(CHROMIUM_FLAGS[:4])}")
+        print(f"          {' '.join(CHROMIUM_FLAGS[4:] + CHROMIUM_WINDOW)}")
+        print("          --user-data-dir=<fresh> file://<home.html, the same screen>")
     print("-" * 96)
     print(f"  {'':<38} {'Passerelle':>17} {'Chromium':>17}  ratio   target")
     if c:
