@@ -4,7 +4,7 @@
 # in build/ or $PASSERELLE_BENCH_BUILD), then runs tests/bench/suite/bench.py, which prints every
 # figure and the Passerelle / Chromium ratios in one report. Options go to bench.py:
 #   scripts/bench.sh [--runs N] [--frame-runs N] [--idle SECONDS] [--no-chromium] [--verbose]
-# Figures, never pass/fail; see docs/performance.md. Takes about 5 minutes.
+# Figures, never pass/fail; see docs/performance.md. Takes 5 to 8 minutes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${PASSERELLE_BENCH_BUILD:-$root/build}"

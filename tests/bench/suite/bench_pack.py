@@ -1,6 +1,6 @@
 """A content pack for the frame-time benchmark: the demo pack plus a service whose first step is a
-text field (typing on the on-screen keyboard) and enough services (~60) to make the services
-list long (drag-scrolling). Built and signed with the public DEMO key, like the demo pack, and
+text field (typing on the on-screen keyboard) and enough services (61 in all) to make the
+services list long (drag-scrolling). Built and signed with the public DEMO key, like the demo pack, and
 installed by the kiosk's --demo start from a share folder given in PASSERELLE_SHARE_DIR."""
 import copy
 import json
@@ -8,7 +8,7 @@ import os
 import shutil
 import subprocess
 
-SERVICES = 60
+SERVICES = 60  # street-problem copies numbered 4..60, besides the demo pack's 3 and the typing one
 TYPING_SERVICE = "bench-typing"
 
 
