@@ -7,6 +7,7 @@
 #include "ui/screens/staff_ui.h"
 #include "ui/widgets/button.h"
 #include "ui/widgets/keyboard.h"
+#include "ui/widgets/scroll_area.h"
 #include "ui/widgets/text.h"
 
 #include <algorithm>
@@ -368,16 +369,27 @@ void staffTab(const Ui& ui, const StaffView& view, Rect area) {
 }
 
 void auditTab(const Ui& ui, const StaffView& view, Rect area) {
-    float y = area.y0;
-    if (view.audit.empty()) line(ui, y, area, ui.tr("staff.audit_none"), ui.palette.text);
+    if (view.audit.empty()) {
+        float y = area.y0;
+        line(ui, y, area, ui.tr("staff.audit_none"), ui.palette.text);
+        return;
+    }
+    // The latest entries (newest first) in a drag-scroll list; sync sends them all.
+    const float rowH = ui.px(38);
+    const float listH = rowH * static_cast<float>(view.audit.size());
+    const ScrollView list = beginScrollArea(ui, "staff.audit", area, listH);
+    const Rect rows = rowsBeside(ui, area, listH);
+    float y = list.top;
     for (auto& a : view.audit) {
-        if (y > area.y1 - ui.px(34)) break; // the newest that fit; sync sends them all
+        const Rect row{rows.x0, y, rows.x1, y + rowH};
+        y += rowH;
+        if (!list.visible(row)) continue;
         const std::string text =
             a.when + "   " + a.who + "   " + a.action + (a.detail.empty() ? "" : "   " + a.detail);
         drawText(ui, ui.fonts.body, text, ui.palette.text,
-                 ui.mirrored({area.x0, y, area.x1, y + ui.px(36)}), Align::Start, false);
-        y += ui.px(38);
+                 ui.mirrored({row.x0, row.y0, row.x1, row.y1 - ui.px(2)}), Align::Start, false);
     }
+    endScrollArea(ui);
 }
 // A one-line text field showing what was typed (with a caret), tap to focus.
 void textField(const Ui& ui, const char* id, const std::string& label, const std::string& value,
