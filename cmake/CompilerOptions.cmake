@@ -15,6 +15,14 @@ if(PASSERELLE_SANITIZE)
     add_link_options(-fsanitize=address,undefined)
 endif()
 
+# lld links the ~50 executables (tests carry the whole core and debug info) about 3x faster than
+# GNU ld; Debian's lld package, used when present.
+include(CheckLinkerFlag)
+check_linker_flag(CXX -fuse-ld=lld PASSERELLE_HAVE_LLD)
+if(PASSERELLE_HAVE_LLD)
+    add_link_options(-fuse-ld=lld)
+endif()
+
 # passerelle_add_test(NAME src... LIBS lib... [LABELS l...]) : one doctest executable = one CTest test.
 function(passerelle_add_test name)
     cmake_parse_arguments(T "" "TIMEOUT" "SOURCES;LIBS;LABELS" ${ARGN})

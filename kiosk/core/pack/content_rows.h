@@ -42,4 +42,7 @@ struct SignatureRow {
 // nullopt when the pack carries no signature; an error when the table is malformed.
 std::expected<std::optional<SignatureRow>, std::string> readSignature(sqlite3* db);
 
+// At most 64 bytes of untrusted text for an error message, control characters replaced.
+std::string printable(std::string_view text);
+
 } // namespace passerelle::pack::detail

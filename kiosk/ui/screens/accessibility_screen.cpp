@@ -14,11 +14,6 @@
 namespace passerelle::ui {
 
 namespace {
-// Layout is computed left to right, then mirrored for right-to-left languages.
-Rect mirrored(const Ui& ui, Rect r) {
-    return ui.rtl ? Rect{ui.width - r.x1, r.y0, ui.width - r.x0, r.y1} : r;
-}
-
 float lineHeight(const ImFont* font) {
     return font->FontSize * 1.2f;
 }
@@ -45,7 +40,7 @@ float toggleHeight(const Ui& ui, std::string_view name, float width) {
 bool toggle(const Ui& ui, const char* id, std::string_view name, bool on, Rect rowLtr) {
     const Palette& p = ui.palette;
     const std::string word = ui.tr(on ? "accessibility.on" : "accessibility.off");
-    const Rect row = mirrored(ui, rowLtr);
+    const Rect row = ui.mirrored(rowLtr);
     const bool tapped =
         area(ui, id, ui.format("accessibility.setting_state", {{"setting", name}, {"state", word}}),
              row);
@@ -61,8 +56,8 @@ bool toggle(const Ui& ui, const char* id, std::string_view name, bool on, Rect r
     const float switchH = ui.px(44);
     // Reading end: the switch; before it the state word; the rest is the name.
     const Rect sw =
-        mirrored(ui, {rowLtr.x1 - parts.pad - parts.switchW, rowLtr.centerY() - switchH / 2,
-                      rowLtr.x1 - parts.pad, rowLtr.centerY() + switchH / 2});
+        ui.mirrored({rowLtr.x1 - parts.pad - parts.switchW, rowLtr.centerY() - switchH / 2,
+                     rowLtr.x1 - parts.pad, rowLtr.centerY() + switchH / 2});
     dl->AddRectFilled(ImVec2(sw.x0, sw.y0), ImVec2(sw.x1, sw.y1),
                       color(on ? p.primary : p.background), switchH / 2);
     dl->AddRect(ImVec2(sw.x0, sw.y0), ImVec2(sw.x1, sw.y1), color(on ? p.primary : p.text),
@@ -74,14 +69,14 @@ bool toggle(const Ui& ui, const char* id, std::string_view name, bool on, Rect r
     dl->AddCircleFilled(knob, r, color(on ? p.onPrimary : p.text));
 
     const float wordX1 = rowLtr.x1 - 2 * parts.pad - parts.switchW;
-    const Rect wordBox = mirrored(ui, {wordX1 - parts.wordW, rowLtr.y0, wordX1, rowLtr.y1});
+    const Rect wordBox = ui.mirrored({wordX1 - parts.wordW, rowLtr.y0, wordX1, rowLtr.y1});
     const float lh = lineHeight(ui.fonts.body);
     drawText(ui, ui.fonts.body, word, p.text,
              {wordBox.x0, row.centerY() - lh / 2, wordBox.x1, row.centerY() + lh / 2}, Align::End,
              false);
 
     const float nameX1 = wordX1 - parts.wordW - parts.pad;
-    const Rect nameBox = mirrored(ui, {rowLtr.x0 + parts.pad, rowLtr.y0, nameX1, rowLtr.y1});
+    const Rect nameBox = ui.mirrored({rowLtr.x0 + parts.pad, rowLtr.y0, nameX1, rowLtr.y1});
     const float nameH = measureText(ui, ui.fonts.body, name, nameBox.width()).y;
     drawText(ui, ui.fonts.body, name, p.text,
              {nameBox.x0, row.centerY() - nameH / 2, nameBox.x1, row.centerY() + nameH / 2},
@@ -111,7 +106,7 @@ void drawAccessibilityScreen(const Ui& ui) {
     const Rect speaker = speakerButtonRect(ui);
     const float startBottom = speaker.y0 - ui.px(16);
     y += drawText(ui, ui.fonts.large, ui.tr("accessibility.text_size"), p.text,
-                  mirrored(ui, {startX0, y, startX0 + colW, y}), Align::Start, true);
+                  ui.mirrored({startX0, y, startX0 + colW, y}), Align::Start, true);
     y += ui.px(12);
     const char* sizeIds[] = {"accessibility.size.0", "accessibility.size.1",
                              "accessibility.size.2"};
@@ -122,8 +117,8 @@ void drawAccessibilityScreen(const Ui& ui) {
     const float segW = (colW - 2 * segGap) / 3;
     const float segH = std::max(ui.px(96), lineHeight(ui.fonts.large) + ui.px(28));
     for (int step = 0; step < 3; ++step) {
-        const Rect r = mirrored(ui, {startX0 + step * (segW + segGap), y,
-                                     startX0 + step * (segW + segGap) + segW, y + segH});
+        const Rect r = ui.mirrored({startX0 + step * (segW + segGap), y,
+                                    startX0 + step * (segW + segGap) + segW, y + segH});
         const bool selected = a.textSize == step;
         if (button(ui, sizeIds[step], sizeGlyphs[step], r,
                    selected ? ButtonKind::Selected : ButtonKind::Choice))
@@ -142,7 +137,7 @@ void drawAccessibilityScreen(const Ui& ui) {
 
     // Preview: the chosen size's name and a sentence, in the fonts every screen now uses.
     const Rect previewLtr{startX0, y, startX0 + colW, std::max(y + ui.px(96), startBottom)};
-    const Rect preview = mirrored(ui, previewLtr);
+    const Rect preview = ui.mirrored(previewLtr);
     auto* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(ImVec2(preview.x0, preview.y0), ImVec2(preview.x1, preview.y1),
                       color(p.surface), ui.px(14));
@@ -179,11 +174,11 @@ void drawAccessibilityScreen(const Ui& ui) {
     const float volH = std::max(ui.px(88), lineHeight(ui.fonts.large) + ui.px(24));
     const Rect volLtr{endX0, y, endX1, y + volH};
     y += volH + rowGap;
-    const Rect downR = mirrored(
-        ui, {endX1 - 2 * stepW - ui.px(16), volLtr.y0, endX1 - stepW - ui.px(16), volLtr.y1});
-    const Rect upR = mirrored(ui, {endX1 - stepW, volLtr.y0, endX1, volLtr.y1});
+    const Rect downR = ui.mirrored(
+        {endX1 - 2 * stepW - ui.px(16), volLtr.y0, endX1 - stepW - ui.px(16), volLtr.y1});
+    const Rect upR = ui.mirrored({endX1 - stepW, volLtr.y0, endX1, volLtr.y1});
     const Rect valueLtrBox{endX0 + pad, volLtr.y0, endX1 - 2 * stepW - ui.px(16) - pad, volLtr.y1};
-    const Rect valueDrawBox = mirrored(ui, valueLtrBox);
+    const Rect valueDrawBox = ui.mirrored(valueLtrBox);
     const float valueH = measureText(ui, ui.fonts.body, volumeText, valueDrawBox.width()).y;
     drawText(ui, ui.fonts.body, volumeText, a.readAloud ? p.text : p.mutedText,
              {valueDrawBox.x0, volLtr.centerY() - valueH / 2, valueDrawBox.x1,

@@ -16,10 +16,6 @@
 namespace passerelle::ui {
 
 namespace {
-Rect mirrored(const Ui& ui, Rect r) {
-    return ui.rtl ? Rect{ui.width - r.x1, r.y0, ui.width - r.x0, r.y1} : r;
-}
-
 // A big button whose label wraps (long labels in large text never get cut off), with an icon at
 // the reading start.
 struct WrappedButton {
@@ -102,12 +98,12 @@ void drawHelpScreen(const Ui& ui) {
     if (!ui.state.helpRequested) {
         const std::string intro = ui.tr("help.intro");
         ui.record.instruction = intro;
-        y += drawText(ui, ui.fonts.large, intro, p.text, mirrored(ui, {x0, y, x1, y}), Align::Start,
+        y += drawText(ui, ui.fonts.large, intro, p.text, ui.mirrored({x0, y, x1, y}), Align::Start,
                       true);
         y += ui.px(40);
         const WrappedButton call{"help.call", ui.tr("help.call"), ButtonKind::Primary, Icon::Help};
         const float h = call.height(ui, startW, 140);
-        if (call.draw(ui, mirrored(ui, {x0, y, x1, std::min(y + h, startBottom)})))
+        if (call.draw(ui, ui.mirrored({x0, y, x1, std::min(y + h, startBottom)})))
             ui.emit(intent::RequestHelp{});
     } else {
         // Calm, not alarming: a card with the accent band, the message, then the way back out.
@@ -118,18 +114,18 @@ void drawHelpScreen(const Ui& ui) {
         const float innerW = startW - 2 * pad - ui.px(14);
         const float cardH = pad + measureText(ui, ui.fonts.large, waiting, innerW).y + ui.px(16) +
                             measureText(ui, ui.fonts.body, keepUsing, innerW).y + pad;
-        const Rect card = mirrored(ui, {x0, y, x1, y + cardH});
+        const Rect card = ui.mirrored({x0, y, x1, y + cardH});
         auto* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(card.x0, card.y0), ImVec2(card.x1, card.y1), color(p.surface),
                           ui.px(18));
         dl->AddRect(ImVec2(card.x0, card.y0), ImVec2(card.x1, card.y1), color(p.border), ui.px(18),
                     0, ui.px(2));
-        const Rect band = mirrored(ui, {x0, y, x0 + ui.px(14), y + cardH});
+        const Rect band = ui.mirrored({x0, y, x0 + ui.px(14), y + cardH});
         dl->AddRectFilled(ImVec2(band.x0, band.y0), ImVec2(band.x1, band.y1), color(p.accent),
                           ui.px(18),
                           ui.rtl ? ImDrawFlags_RoundCornersRight : ImDrawFlags_RoundCornersLeft);
         float ty = y + pad;
-        const Rect text = mirrored(ui, {x0 + ui.px(14) + pad, ty, x1 - pad, ty});
+        const Rect text = ui.mirrored({x0 + ui.px(14) + pad, ty, x1 - pad, ty});
         ty += drawText(ui, ui.fonts.large, waiting, p.text, text, Align::Start, true);
         ty += ui.px(16);
         drawText(ui, ui.fonts.body, keepUsing, p.text, {text.x0, ty, text.x1, ty}, Align::Start,
@@ -141,12 +137,12 @@ void drawHelpScreen(const Ui& ui) {
             std::min(startW, std::max(ui.px(440), measureText(ui, ui.fonts.large, cancel.label).x +
                                                       2 * ui.px(28) + ui.px(8)));
         const float h = cancel.height(ui, w, 100);
-        if (cancel.draw(ui, mirrored(ui, {x0, y, x0 + w, std::min(y + h, startBottom)})))
+        if (cancel.draw(ui, ui.mirrored({x0, y, x0 + w, std::min(y + h, startBottom)})))
             ui.emit(intent::CancelHelp{});
     }
 
     const float ex0 = content.x0 + startW + gap;
-    drawTips(ui, mirrored(ui, {ex0, content.y0 + ui.px(16), ex0 + endW, content.y1}));
+    drawTips(ui, ui.mirrored({ex0, content.y0 + ui.px(16), ex0 + endW, content.y1}));
 }
 
 } // namespace passerelle::ui

@@ -34,11 +34,6 @@ std::string_view packText(const Ui& ui, const pack::Pack& pack, const LocalizedT
     return pack.text(text, ui.state.language);
 }
 
-// Mirrors a rectangle for right-to-left layouts.
-Rect place(const Ui& ui, Rect r) {
-    return ui.rtl ? Rect{ui.width - r.x1, r.y0, ui.width - r.x0, r.y1} : r;
-}
-
 std::optional<std::chrono::sys_days> parseIsoDate(std::string_view iso) {
     int y = 0;
     unsigned m = 0, d = 0;
@@ -148,7 +143,7 @@ float drawChoices(const Ui& ui, const pack::Pack& pack, const flow::Step& step, 
             !current.empty();
         std::string label = options[i].second;
         const std::string id = "choice." + options[i].first;
-        if (button(ui, id.c_str(), label, place(ui, r),
+        if (button(ui, id.c_str(), label, ui.mirrored(r),
                    selected ? ButtonKind::Selected : ButtonKind::Choice, Icon::None,
                    ui.fonts.large)) {
             if (step.kind == StepKind::MultipleChoice)
@@ -166,7 +161,7 @@ void drawConsent(const Ui& ui, const flow::Step& step, Rect area) {
     const bool agreed = answerView(ui, step.id) == "yes";
     Rect r{area.x0, area.y0, area.x0 + std::min(area.width(), ui.px(760)), area.y0 + ui.px(86)};
     if (button(ui, "consent.agree", ui.tr(agreed ? "flow.consent_given" : "flow.consent_agree"),
-               place(ui, r), agreed ? ButtonKind::Selected : ButtonKind::Choice, Icon::None,
+               ui.mirrored(r), agreed ? ButtonKind::Selected : ButtonKind::Choice, Icon::None,
                ui.fonts.large))
         ui.emit(agreed ? Intent(intent::SetAnswer{"no"}) : Intent(intent::SetAnswer{"yes"}));
 }
@@ -179,10 +174,10 @@ void drawNavRow(const Ui& ui, Rect content, bool last) {
         speakerShown(ui) ? content.x0 + speakerButtonRect(ui).width() + ui.px(16) : content.x0;
     Rect back{backX0, content.y1 - h, backX0 + bw, content.y1};
     Rect next{content.x1 - bw - ui.px(60), content.y1 - h, content.x1, content.y1};
-    if (button(ui, "flow.back", ui.tr("common.back"), place(ui, back), ButtonKind::Secondary,
+    if (button(ui, "flow.back", ui.tr("common.back"), ui.mirrored(back), ButtonKind::Secondary,
                Icon::Back))
         ui.emit(intent::PreviousStep{});
-    if (button(ui, "flow.next", ui.tr(last ? "common.submit" : "common.next"), place(ui, next),
+    if (button(ui, "flow.next", ui.tr(last ? "common.submit" : "common.next"), ui.mirrored(next),
                ButtonKind::Primary))
         ui.emit(last ? Intent(intent::Submit{}) : Intent(intent::NextStep{}));
 }
@@ -197,8 +192,8 @@ float drawProgress(const Ui& ui, Rect content) {
              {content.x0, content.y0, content.x1 - barW - ui.px(20), content.y0 + ui.px(40)},
              Align::Start, false);
     auto* dl = ImGui::GetWindowDrawList();
-    Rect bar = place(ui, Rect{content.x1 - barW, content.y0 + ui.px(12), content.x1,
-                              content.y0 + ui.px(12) + barH});
+    Rect bar = ui.mirrored(
+        Rect{content.x1 - barW, content.y0 + ui.px(12), content.x1, content.y0 + ui.px(12) + barH});
     dl->AddRectFilled(ImVec2(bar.x0, bar.y0), ImVec2(bar.x1, bar.y1), color(ui.palette.secondary),
                       barH / 2);
     // Outlined, so the track shows in high contrast too (its fill is the background there).
@@ -421,8 +416,8 @@ void drawServiceReviewScreen(const Ui& ui) {
         auto* dl = ImGui::GetWindowDrawList();
         dl->AddRectFilled(ImVec2(row.x0, row.y0), ImVec2(row.x1, row.y1 - ui.px(8)),
                           color(p.surface), ui.px(10));
-        Rect textBox = place(
-            ui, Rect{row.x0 + ui.px(18), row.y0 + ui.px(6), row.x1 - changeW - ui.px(30), row.y1});
+        Rect textBox = ui.mirrored(
+            Rect{row.x0 + ui.px(18), row.y0 + ui.px(6), row.x1 - changeW - ui.px(30), row.y1});
         drawText(ui, ui.fonts.body, packText(ui, pack, step.title), p.mutedText,
                  {textBox.x0, textBox.y0, textBox.x1, textBox.y0 + ui.px(36)}, Align::Start, false);
         std::string value = s.engine->displayValue(index, answerView(ui, step.id),
@@ -432,8 +427,8 @@ void drawServiceReviewScreen(const Ui& ui) {
         drawText(ui, ui.fonts.large, value, p.text,
                  {textBox.x0, textBox.y0 + ui.px(32), textBox.x1, row.y1}, Align::Start, false);
         const std::string id = "review.change." + step.id;
-        Rect change = place(ui, Rect{row.x1 - changeW - ui.px(10), row.y0 + ui.px(8),
-                                     row.x1 - ui.px(10), row.y1 - ui.px(16)});
+        Rect change = ui.mirrored(Rect{row.x1 - changeW - ui.px(10), row.y0 + ui.px(8),
+                                       row.x1 - ui.px(10), row.y1 - ui.px(16)});
         if (button(ui, id.c_str(), ui.tr("common.change"), change, ButtonKind::Secondary,
                    Icon::None, ui.fonts.body))
             ui.emit(intent::EditStep{index});
@@ -458,7 +453,7 @@ void drawServiceReceiptScreen(const Ui& ui) {
     float y = content.y0 + ui.px(10);
     // Text at the reading start, the QR code at the reading end.
     const float qrSide = ui.px(300);
-    Rect textCol = place(ui, Rect{content.x0, y, content.x1 - qrSide - ui.px(60), content.y1});
+    Rect textCol = ui.mirrored(Rect{content.x0, y, content.x1 - qrSide - ui.px(60), content.y1});
     y += drawText(ui, ui.fonts.large, title, p.text, {textCol.x0, y, textCol.x1, y + ui.px(60)},
                   Align::Start, true) +
          ui.px(16);
@@ -486,8 +481,8 @@ void drawServiceReceiptScreen(const Ui& ui) {
              {textCol.x0, y, textCol.x1, y + ui.px(90)}, Align::Start, true);
 
     if (auto qr = makeQrCode(s.referenceCode)) {
-        Rect qrBox = place(ui, Rect{content.x1 - qrSide, content.y0 + ui.px(20), content.x1,
-                                    content.y0 + ui.px(20) + qrSide});
+        Rect qrBox = ui.mirrored(Rect{content.x1 - qrSide, content.y0 + ui.px(20), content.x1,
+                                      content.y0 + ui.px(20) + qrSide});
         dl->AddRectFilled(ImVec2(qrBox.x0, qrBox.y0), ImVec2(qrBox.x1, qrBox.y1), IM_COL32_WHITE);
         const int quiet = 4; // the quiet zone QR readers need
         const float module = qrSide / static_cast<float>(qr->size + 2 * quiet);
@@ -501,8 +496,8 @@ void drawServiceReceiptScreen(const Ui& ui) {
                 }
     }
     const float h = ui.px(96), bw = ui.px(360);
-    Rect home = place(ui, Rect{content.x0, content.y1 - h, content.x0 + bw, content.y1});
-    Rect finish = place(ui, Rect{content.x1 - bw, content.y1 - h, content.x1, content.y1});
+    Rect home = ui.mirrored(Rect{content.x0, content.y1 - h, content.x0 + bw, content.y1});
+    Rect finish = ui.mirrored(Rect{content.x1 - bw, content.y1 - h, content.x1, content.y1});
     if (button(ui, "receipt.home", ui.tr("receipt.another"), home, ButtonKind::Secondary))
         ui.emit(intent::Open{ScreenId::Home});
     if (button(ui, "receipt.finish", ui.tr("common.finish"), finish, ButtonKind::Primary,

@@ -7,6 +7,7 @@
 #include "ui/screens/staff_ui.h"
 #include "ui/widgets/button.h"
 #include "ui/widgets/keyboard.h"
+#include "ui/widgets/scroll_area.h"
 #include "ui/widgets/text.h"
 
 #include <algorithm>
@@ -18,11 +19,6 @@ namespace passerelle::ui {
 
 namespace {
 using Tab = StaffView::Tab;
-
-// Rectangles are laid out left to right, then mirrored for right-to-left languages.
-Rect place(const Ui& ui, Rect r) {
-    return ui.rtl ? Rect{ui.width - r.x1, r.y0, ui.width - r.x0, r.y1} : r;
-}
 
 std::vector<std::string> split(const std::string& s) {
     std::vector<std::string> parts;
@@ -47,7 +43,7 @@ void header(const Ui& ui, const std::string& title) {
     dl->AddLine(ImVec2(0, ui.px(112)), ImVec2(ui.width, ui.px(112)), color(ui.palette.border),
                 ui.px(2));
     drawText(ui, ui.fonts.large, title, ui.palette.text,
-             place(ui, {ui.px(260), ui.px(30), ui.width - ui.px(24), ui.px(100)}), Align::Start,
+             ui.mirrored({ui.px(260), ui.px(30), ui.width - ui.px(24), ui.px(100)}), Align::Start,
              false);
 }
 
@@ -92,7 +88,7 @@ void drawStaffPinScreen(const Ui& ui) {
     const StaffView* view = staff::staffViewOf(ui.state);
     header(ui, ui.tr("staff.pin_title"));
     if (button(ui, "staff.cancel", ui.tr("staff.cancel"),
-               place(ui, {ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
+               ui.mirrored({ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
                Icon::Back))
         ui.emit(intent::Back{});
     ui.record.instruction = ui.tr("staff.pin_title");
@@ -101,18 +97,18 @@ void drawStaffPinScreen(const Ui& ui) {
     // Start column: who is signing in.
     float y = ui.px(140);
     drawText(ui, ui.fonts.large, ui.tr("staff.choose_name"), ui.palette.text,
-             place(ui, {ui.px(48), y, ui.px(560), y + ui.px(50)}), Align::Start, false);
+             ui.mirrored({ui.px(48), y, ui.px(560), y + ui.px(50)}), Align::Start, false);
     y += ui.px(64);
     if (view->members.empty())
         drawText(ui, ui.fonts.body, ui.tr("staff.no_accounts"), ui.palette.mutedText,
-                 place(ui, {ui.px(48), y, ui.px(560), y + ui.px(300)}));
+                 ui.mirrored({ui.px(48), y, ui.px(560), y + ui.px(300)}));
     for (auto& m : view->members) {
         if (y > ui.height - ui.px(100)) break;
         std::string label = m.name;
         if (m.locked) label += " — " + ui.tr("staff.locked_badge");
         const std::string id = "staff.member." + m.staffId;
         const bool chosen = view->chosen && *view->chosen == m.staffId;
-        if (button(ui, id.c_str(), label, place(ui, {ui.px(48), y, ui.px(560), y + ui.px(76)}),
+        if (button(ui, id.c_str(), label, ui.mirrored({ui.px(48), y, ui.px(560), y + ui.px(76)}),
                    chosen ? ButtonKind::Selected : ButtonKind::Choice))
             ui.emit(intent::ChooseStaffMember{m.staffId});
         y += ui.px(92);
@@ -122,7 +118,7 @@ void drawStaffPinScreen(const Ui& ui) {
     const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
     const std::size_t digits = ui.state.input ? ui.state.input->staffPin.size() : 0;
     auto* dl = ImGui::GetWindowDrawList();
-    const Rect dots = place(ui, {padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
+    const Rect dots = ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
     dl->AddRectFilled(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.surface),
                       ui.px(12));
     dl->AddRect(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.border),
@@ -132,7 +128,7 @@ void drawStaffPinScreen(const Ui& ui) {
             ImVec2(dots.x0 + ui.px(40) + static_cast<float>(i) * ui.px(52), dots.centerY()),
             ui.px(14), color(ui.palette.text));
     message(ui, view->pinMessage, true,
-            place(ui, {padX, ui.px(206), padX + 3 * keyW + 2 * gap, ui.px(266)}));
+            ui.mirrored({padX, ui.px(206), padX + 3 * keyW + 2 * gap, ui.px(266)}));
 
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
     const float padY = ui.px(272);
@@ -141,14 +137,14 @@ void drawStaffPinScreen(const Ui& ui) {
         const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
                      padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
         if (i == 9) {
-            if (button(ui, "staff.key.delete", ui.tr("staff.delete"), place(ui, r)))
+            if (button(ui, "staff.key.delete", ui.tr("staff.delete"), ui.mirrored(r)))
                 ui.emit(intent::DeleteBackward{});
         } else if (i == 11) {
-            if (button(ui, "staff.submit", ui.tr("staff.ok"), place(ui, r), ButtonKind::Primary))
+            if (button(ui, "staff.submit", ui.tr("staff.ok"), ui.mirrored(r), ButtonKind::Primary))
                 ui.emit(intent::SubmitStaffPin{});
         } else {
             const std::string id = std::string("staff.key.") + labels[i];
-            if (button(ui, id.c_str(), labels[i], place(ui, r), ButtonKind::Choice, Icon::None,
+            if (button(ui, id.c_str(), labels[i], ui.mirrored(r), ButtonKind::Choice, Icon::None,
                        ui.fonts.large))
                 ui.emit(intent::TypeText{labels[i]});
         }
@@ -164,13 +160,13 @@ void helpTab(const Ui& ui, const StaffView&, Rect area) {
     drawText(ui, ui.fonts.large, ui.tr("staff.help_waiting"), ui.palette.danger, area);
     if (button(
             ui, "staff.help_handled", ui.tr("staff.help_mark_handled"),
-            place(ui, {area.x0, area.y0 + ui.px(70), area.x0 + ui.px(420), area.y0 + ui.px(160)}),
+            ui.mirrored({area.x0, area.y0 + ui.px(70), area.x0 + ui.px(420), area.y0 + ui.px(160)}),
             ButtonKind::Primary))
         ui.emit(intent::HandleHelpRequest{});
 }
 
 void line(const Ui& ui, float& y, const Rect& area, const std::string& text, Rgb rgb) {
-    y += drawText(ui, ui.fonts.body, text, rgb, place(ui, {area.x0, y, area.x1, y + ui.px(80)})) +
+    y += drawText(ui, ui.fonts.body, text, rgb, ui.mirrored({area.x0, y, area.x1, y + ui.px(80)})) +
          ui.px(10);
 }
 
@@ -201,7 +197,7 @@ void syncTab(const Ui& ui, const StaffView& view, Rect area) {
          ui.palette.text);
     y += ui.px(10);
     if (button(ui, "staff.test_connection", ui.tr("staff.test_connection"),
-               place(ui, {area.x0, y, area.x0 + ui.px(520), y + ui.px(88)}), ButtonKind::Primary))
+               ui.mirrored({area.x0, y, area.x0 + ui.px(520), y + ui.px(88)}), ButtonKind::Primary))
         ui.emit(intent::TestCityConnection{});
     y += ui.px(104);
     if (!view.connectionTestResult.empty())
@@ -220,23 +216,23 @@ void packsTab(const Ui& ui, const StaffView& view, Rect area) {
             ui.format("staff.pack_line",
                       {{"title", p.title}, {"version", p.version}, {"publisher", p.publisher}}),
             ui.palette.text,
-            place(ui, {area.x0, rowY + ui.px(20), area.x1 - ui.px(380), rowY + ui.px(80)}),
+            ui.mirrored({area.x0, rowY + ui.px(20), area.x1 - ui.px(380), rowY + ui.px(80)}),
             Align::Start, false);
         if (!p.previousVersion.empty()) {
             const std::string id = "staff.rollback." + p.id;
             if (button(ui, id.c_str(),
                        ui.format("staff.pack_rollback", {{"version", p.previousVersion}}),
-                       place(ui, {area.x1 - ui.px(360), rowY, area.x1, rowY + ui.px(76)})))
+                       ui.mirrored({area.x1 - ui.px(360), rowY, area.x1, rowY + ui.px(76)})))
                 ui.emit(intent::RollbackPack{p.id});
         }
         y += ui.px(92);
     }
     y += ui.px(10);
     if (button(ui, "staff.find_usb", ui.tr("staff.find_usb"),
-               place(ui, {area.x0, y, area.x0 + ui.px(560), y + ui.px(80)})))
+               ui.mirrored({area.x0, y, area.x0 + ui.px(560), y + ui.px(80)})))
         ui.emit(intent::FindUsbPacks{});
     if (button(ui, "staff.type_path", ui.tr("staff.type_path"),
-               place(ui, {area.x0 + ui.px(580), y, area.x1, y + ui.px(80)})))
+               ui.mirrored({area.x0 + ui.px(580), y, area.x1, y + ui.px(80)})))
         ui.emit(intent::OpenStaffForm{static_cast<int>(StaffView::Form::PackPath)});
     y += ui.px(96);
     for (std::size_t i = 0; i < view.usbPackFiles.size() && y < area.y1 - ui.px(80); ++i) {
@@ -244,7 +240,7 @@ void packsTab(const Ui& ui, const StaffView& view, Rect area) {
         const std::string file = path.substr(path.find_last_of('/') + 1);
         const std::string id = "staff.install." + std::to_string(i);
         if (button(ui, id.c_str(), ui.format("staff.install_file", {{"file", file}}),
-                   place(ui, {area.x0, y, area.x1, y + ui.px(76)}), ButtonKind::Choice))
+                   ui.mirrored({area.x0, y, area.x1, y + ui.px(76)}), ButtonKind::Choice))
             ui.emit(intent::InstallPackFromPath{path});
         y += ui.px(88);
     }
@@ -274,22 +270,23 @@ void settingsTab(const Ui& ui, const StaffView& view, Rect area) {
     float y = area.y0;
     auto label = [&](const std::string& text) {
         drawText(ui, ui.fonts.body, text, ui.palette.text,
-                 place(ui, {area.x0, y, area.x0 + labelW, y + rowH}), Align::Start, true);
+                 ui.mirrored({area.x0, y, area.x0 + labelW, y + rowH}), Align::Start, true);
     };
 
     // Idle time: - value +
     label(ui.tr("staff.settings_idle_label"));
     constexpr int kStep = 10;
-    if (button(ui, "staff.idle.less", "-", place(ui, {x, y, x + ui.px(96), y + rowH}),
+    if (button(ui, "staff.idle.less", "-", ui.mirrored({x, y, x + ui.px(96), y + rowH}),
                ButtonKind::Choice, Icon::None, ui.fonts.large) &&
         d.idleTimeoutSeconds - kStep >= LocalSettings::kMinIdleSeconds)
         ui.emit(intent::SetIdleTimeout{d.idleTimeoutSeconds - kStep});
     drawText(ui, ui.fonts.large,
              ui.format("staff.settings_seconds", {{"seconds", d.idleTimeoutSeconds}}),
-             ui.palette.text, place(ui, {x + ui.px(96), y + ui.px(16), x + ui.px(336), y + rowH}),
+             ui.palette.text, ui.mirrored({x + ui.px(96), y + ui.px(16), x + ui.px(336), y + rowH}),
              Align::Center, false);
-    if (button(ui, "staff.idle.more", "+", place(ui, {x + ui.px(336), y, x + ui.px(432), y + rowH}),
-               ButtonKind::Choice, Icon::None, ui.fonts.large) &&
+    if (button(ui, "staff.idle.more", "+",
+               ui.mirrored({x + ui.px(336), y, x + ui.px(432), y + rowH}), ButtonKind::Choice,
+               Icon::None, ui.fonts.large) &&
         d.idleTimeoutSeconds + kStep <= LocalSettings::kMaxIdleSeconds)
         ui.emit(intent::SetIdleTimeout{d.idleTimeoutSeconds + kStep});
     y += rowH + rowGap;
@@ -305,7 +302,7 @@ void settingsTab(const Ui& ui, const StaffView& view, Rect area) {
             const float bx = x + static_cast<float>(i) * (langW + gap);
             const std::string id = std::string(prefix) + langs[i].code;
             if (button(ui, id.c_str(), langs[i].nativeName,
-                       place(ui, {bx, y, bx + langW, y + rowH}),
+                       ui.mirrored({bx, y, bx + langW, y + rowH}),
                        selected(langs[i].code) ? ButtonKind::Selected : ButtonKind::Choice,
                        Icon::None, ui.fonts.body))
                 ui.emit(makeIntent(langs[i].code));
@@ -329,27 +326,27 @@ void settingsTab(const Ui& ui, const StaffView& view, Rect area) {
     // City server: the address and "Change" (typed on the keyboard).
     label(ui.tr("staff.settings_city_label"));
     drawText(ui, ui.fonts.body, d.cityUrl, ui.palette.text,
-             place(ui, {x, y + ui.px(20), area.x1 - ui.px(260), y + rowH}), Align::Start, false);
+             ui.mirrored({x, y + ui.px(20), area.x1 - ui.px(260), y + rowH}), Align::Start, false);
     if (button(ui, "staff.city.change", ui.tr("staff.change"),
-               place(ui, {area.x1 - ui.px(240), y, area.x1, y + rowH})))
+               ui.mirrored({area.x1 - ui.px(240), y, area.x1, y + rowH})))
         ui.emit(intent::OpenStaffForm{static_cast<int>(StaffView::Form::CityUrl)});
     y += rowH + rowGap;
 
     const bool changed = !(d == view.settings);
     if (button(ui, "staff.settings.save", ui.tr("staff.settings_save"),
-               place(ui, {x, y, x + ui.px(432), y + ui.px(80)}),
+               ui.mirrored({x, y, x + ui.px(432), y + ui.px(80)}),
                changed ? ButtonKind::Primary : ButtonKind::Secondary))
         ui.emit(intent::SaveStaffSettings{});
     if (changed)
         drawText(ui, ui.fonts.body, ui.tr("staff.settings_unsaved"), ui.palette.mutedText,
-                 place(ui, {x + ui.px(452), y + ui.px(20), area.x1, y + ui.px(80)}), Align::Start,
+                 ui.mirrored({x + ui.px(452), y + ui.px(20), area.x1, y + ui.px(80)}), Align::Start,
                  false);
 }
 
 void staffTab(const Ui& ui, const StaffView& view, Rect area) {
     float y = area.y0;
     if (button(ui, "staff.add_member", ui.tr("staff.add_member"),
-               place(ui, {area.x0, y, area.x0 + ui.px(480), y + ui.px(80)}), ButtonKind::Primary,
+               ui.mirrored({area.x0, y, area.x0 + ui.px(480), y + ui.px(80)}), ButtonKind::Primary,
                Icon::None, ui.fonts.body))
         ui.emit(intent::OpenStaffForm{static_cast<int>(StaffView::Form::AddMember)});
     y += ui.px(96);
@@ -359,12 +356,12 @@ void staffTab(const Ui& ui, const StaffView& view, Rect area) {
             m.name + " — " + ui.tr(m.admin ? "staff.role_admin" : "staff.role_mediator");
         if (m.locked) text += " — " + ui.tr("staff.locked_badge");
         drawText(ui, ui.fonts.body, text, m.locked ? ui.palette.danger : ui.palette.text,
-                 place(ui, {area.x0, y + ui.px(20), area.x1 - ui.px(260), y + ui.px(76)}),
+                 ui.mirrored({area.x0, y + ui.px(20), area.x1 - ui.px(260), y + ui.px(76)}),
                  Align::Start, false);
         if (m.locked) {
             const std::string id = "staff.unlock." + m.staffId;
             if (button(ui, id.c_str(), ui.tr("staff.unlock"),
-                       place(ui, {area.x1 - ui.px(240), y, area.x1, y + ui.px(76)})))
+                       ui.mirrored({area.x1 - ui.px(240), y, area.x1, y + ui.px(76)})))
                 ui.emit(intent::UnlockStaff{m.staffId});
         }
         y += ui.px(88);
@@ -372,16 +369,27 @@ void staffTab(const Ui& ui, const StaffView& view, Rect area) {
 }
 
 void auditTab(const Ui& ui, const StaffView& view, Rect area) {
-    float y = area.y0;
-    if (view.audit.empty()) line(ui, y, area, ui.tr("staff.audit_none"), ui.palette.text);
+    if (view.audit.empty()) {
+        float y = area.y0;
+        line(ui, y, area, ui.tr("staff.audit_none"), ui.palette.text);
+        return;
+    }
+    // The latest entries (newest first) in a drag-scroll list; sync sends them all.
+    const float rowH = ui.px(38);
+    const float listH = rowH * static_cast<float>(view.audit.size());
+    const ScrollView list = beginScrollArea(ui, "staff.audit", area, listH);
+    const Rect rows = rowsBeside(ui, area, listH);
+    float y = list.top;
     for (auto& a : view.audit) {
-        if (y > area.y1 - ui.px(34)) break; // the newest that fit; sync sends them all
+        const Rect row{rows.x0, y, rows.x1, y + rowH};
+        y += rowH;
+        if (!list.visible(row)) continue;
         const std::string text =
             a.when + "   " + a.who + "   " + a.action + (a.detail.empty() ? "" : "   " + a.detail);
         drawText(ui, ui.fonts.body, text, ui.palette.text,
-                 place(ui, {area.x0, y, area.x1, y + ui.px(36)}), Align::Start, false);
-        y += ui.px(38);
+                 ui.mirrored({row.x0, row.y0, row.x1, row.y1 - ui.px(2)}), Align::Start, false);
     }
+    endScrollArea(ui);
 }
 // A one-line text field showing what was typed (with a caret), tap to focus.
 void textField(const Ui& ui, const char* id, const std::string& label, const std::string& value,
@@ -389,8 +397,8 @@ void textField(const Ui& ui, const char* id, const std::string& label, const std
     auto* dl = ImGui::GetWindowDrawList();
     const float labelH = ui.fonts.body->FontSize * 1.4f;
     drawText(ui, ui.fonts.body, label, ui.palette.text,
-             place(ui, {box.x0, box.y0, box.x1, box.y0 + labelH}), Align::Start, false);
-    const Rect field = place(ui, {box.x0, box.y0 + labelH + ui.px(6), box.x1, box.y1});
+             ui.mirrored({box.x0, box.y0, box.x1, box.y0 + labelH}), Align::Start, false);
+    const Rect field = ui.mirrored({box.x0, box.y0 + labelH + ui.px(6), box.x1, box.y1});
     area(ui, id, label, field);
     dl->AddRectFilled(ImVec2(field.x0, field.y0), ImVec2(field.x1, field.y1),
                       color(ui.palette.surface), ui.px(10));
@@ -409,7 +417,7 @@ void newPinPad(const Ui& ui, const StaffView& view) {
         !input ? 0 : (view.formStep == 2 ? input->newStaffPinAgain : input->newStaffPin).size();
     const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
     auto* dl = ImGui::GetWindowDrawList();
-    const Rect dots = place(ui, {padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
+    const Rect dots = ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
     dl->AddRectFilled(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.surface),
                       ui.px(12));
     dl->AddRect(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.focus),
@@ -425,14 +433,15 @@ void newPinPad(const Ui& ui, const StaffView& view) {
         const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
                      padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
         if (i == 9) {
-            if (button(ui, "staff.newpin.delete", ui.tr("staff.delete"), place(ui, r)))
+            if (button(ui, "staff.newpin.delete", ui.tr("staff.delete"), ui.mirrored(r)))
                 ui.emit(intent::DeleteBackward{});
         } else if (i == 11) {
-            if (button(ui, "staff.newpin.ok", ui.tr("staff.ok"), place(ui, r), ButtonKind::Primary))
+            if (button(ui, "staff.newpin.ok", ui.tr("staff.ok"), ui.mirrored(r),
+                       ButtonKind::Primary))
                 ui.emit(intent::ConfirmStaffForm{});
         } else {
             const std::string id = std::string("staff.newpin.") + labels[i];
-            if (button(ui, id.c_str(), labels[i], place(ui, r), ButtonKind::Choice, Icon::None,
+            if (button(ui, id.c_str(), labels[i], ui.mirrored(r), ButtonKind::Choice, Icon::None,
                        ui.fonts.large))
                 ui.emit(intent::TypeText{labels[i]});
         }
@@ -447,7 +456,7 @@ void drawStaffForm(const Ui& ui, const StaffView& view) {
     header(ui, ui.tr(titleKey));
     ui.record.instruction = ui.tr(titleKey);
     if (button(ui, "staff.form.cancel", ui.tr("staff.cancel"),
-               place(ui, {ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
+               ui.mirrored({ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
                Icon::Back))
         ui.emit(intent::CloseStaffForm{});
     const float margin = ui.px(40);
@@ -461,16 +470,16 @@ void drawStaffForm(const Ui& ui, const StaffView& view) {
         float y = left.y0;
         y += drawText(ui, ui.fonts.large,
                       ui.tr(view.formStep == 1 ? "staff.new_pin_first" : "staff.new_pin_again"),
-                      ui.palette.text, place(ui, {left.x0, y, left.x1, y + ui.px(160)})) +
+                      ui.palette.text, ui.mirrored({left.x0, y, left.x1, y + ui.px(160)})) +
              ui.px(16);
         y += drawText(ui, ui.fonts.body,
                       ui.format("staff.new_member_line",
                                 {{"name", view.newMemberName},
                                  {"role", ui.tr(view.newMemberAdmin ? "staff.role_admin"
                                                                     : "staff.role_mediator")}}),
-                      ui.palette.text, place(ui, {left.x0, y, left.x1, y + ui.px(100)})) +
+                      ui.palette.text, ui.mirrored({left.x0, y, left.x1, y + ui.px(100)})) +
              ui.px(16);
-        message(ui, view.formMessage, true, place(ui, {left.x0, y, left.x1, left.y1}));
+        message(ui, view.formMessage, true, ui.mirrored({left.x0, y, left.x1, left.y1}));
         newPinPad(ui, view);
         return;
     }
@@ -481,18 +490,18 @@ void drawStaffForm(const Ui& ui, const StaffView& view) {
         // Role: mediator or admin.
         const float rx = ui.px(790);
         drawText(ui, ui.fonts.body, ui.tr("staff.new_member_role"), ui.palette.text,
-                 place(ui, {rx, ui.px(130), ui.width - margin, ui.px(170)}), Align::Start, false);
+                 ui.mirrored({rx, ui.px(130), ui.width - margin, ui.px(170)}), Align::Start, false);
         if (button(ui, "staff.role.mediator", ui.tr("staff.role_mediator"),
-                   place(ui, {rx, ui.px(178), rx + ui.px(215), ui.px(262)}),
+                   ui.mirrored({rx, ui.px(178), rx + ui.px(215), ui.px(262)}),
                    view.newMemberAdmin ? ButtonKind::Choice : ButtonKind::Selected, Icon::None,
                    ui.fonts.body))
             ui.emit(intent::SetNewMemberRole{false});
         if (button(ui, "staff.role.admin", ui.tr("staff.role_admin"),
-                   place(ui, {rx + ui.px(235), ui.px(178), ui.width - margin, ui.px(262)}),
+                   ui.mirrored({rx + ui.px(235), ui.px(178), ui.width - margin, ui.px(262)}),
                    view.newMemberAdmin ? ButtonKind::Selected : ButtonKind::Choice, Icon::None,
                    ui.fonts.body))
             ui.emit(intent::SetNewMemberRole{true});
-        message(ui, view.formMessage, true, place(ui, messageBox));
+        message(ui, view.formMessage, true, ui.mirrored(messageBox));
         drawKeyboard(ui, keys, KeyboardKind::Text, intent::ConfirmStaffForm{}, ui.tr("staff.next"));
         return;
     }
@@ -502,9 +511,9 @@ void drawStaffForm(const Ui& ui, const StaffView& view) {
               {margin, ui.px(130), ui.width - margin, ui.px(262)});
     if (view.formMessage.empty())
         drawText(ui, ui.fonts.body, ui.tr(path ? "staff.path_hint" : "staff.city_url_hint"),
-                 ui.palette.mutedText, place(ui, messageBox));
+                 ui.palette.mutedText, ui.mirrored(messageBox));
     else
-        message(ui, view.formMessage, true, place(ui, messageBox));
+        message(ui, view.formMessage, true, ui.mirrored(messageBox));
     drawKeyboard(ui, keys, KeyboardKind::Email, intent::ConfirmStaffForm{},
                  ui.tr(path ? "staff.install" : "staff.ok"));
 }
@@ -524,11 +533,11 @@ void drawStaffPanelScreen(const Ui& ui) {
     header(ui, ui.format("staff.panel_title", {{"name", me.name}}) + " (" +
                    ui.tr(me.admin ? "staff.role_admin" : "staff.role_mediator") + ")");
     if (button(ui, "staff.sign_out", ui.tr("staff.sign_out"),
-               place(ui, {ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
+               ui.mirrored({ui.px(24), ui.px(16), ui.px(234), ui.px(96)}), ButtonKind::Secondary,
                Icon::Back))
         ui.emit(intent::SignOutStaff{});
     if (button(ui, "staff.start_assisted", ui.tr("staff.start_assisted"),
-               place(ui, {ui.width - ui.px(464), ui.px(16), ui.width - ui.px(24), ui.px(96)}),
+               ui.mirrored({ui.width - ui.px(464), ui.px(16), ui.width - ui.px(24), ui.px(96)}),
                ButtonKind::Primary))
         ui.emit(intent::StartAssisted{});
     ui.record.instruction = ui.tr("staff.start_assisted");
@@ -559,7 +568,7 @@ void drawStaffPanelScreen(const Ui& ui) {
         std::string label = ui.tr(shown[i]->key);
         if (shown[i]->tab == Tab::Help && ui.state.helpRequested) label += " (1)";
         // Body-size labels: seven tabs share the width in every language.
-        if (button(ui, shown[i]->id, label, place(ui, {x, tabY, x + tabW, tabY + tabH}),
+        if (button(ui, shown[i]->id, label, ui.mirrored({x, tabY, x + tabW, tabY + tabH}),
                    view->tab == shown[i]->tab ? ButtonKind::Selected : ButtonKind::Choice,
                    Icon::None, ui.fonts.body))
             ui.emit(intent::OpenStaffTab{static_cast<int>(shown[i]->tab)});
@@ -592,7 +601,7 @@ void drawStaffPanelScreen(const Ui& ui) {
         break;
     }
     message(ui, view->message, view->messageIsError,
-            place(ui, {area.x0, ui.height - margin - messageH, area.x1, ui.height - margin}));
+            ui.mirrored({area.x0, ui.height - margin - messageH, area.x1, ui.height - margin}));
 }
 
 } // namespace passerelle::ui
