@@ -11,7 +11,7 @@ build="${PASSERELLE_BENCH_BUILD:-$root/build}"
 jobs="$(nproc 2>/dev/null || echo 2)"
 
 "$root/scripts/install-deps.sh" "$root/scripts/debian-packages.txt" "$root/scripts/bench-packages.txt"
-cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+cmake -S "$root" -B "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPASSERELLE_BENCH=ON >/dev/null
 cmake --build "$build" -j"$jobs" --target passerelle-kiosk passerelle-pack passerelle-city \
     demo_pack paint_probe bench_core_store pack_bench sync_bench
 
