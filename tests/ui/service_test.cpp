@@ -2,6 +2,7 @@
 // date picker), including refused answers and condition branches; then the outbox holds one
 // sealed record per request that the city key opens to exactly what was typed, and the daily
 // counters say started/completed.
+#include "flow_steps.h"
 #include "screen_harness.h"
 
 #include "core/store/stats.h"
@@ -18,29 +19,6 @@ using namespace passerelle;
 using passerelle::test::ScreenHarness;
 
 namespace {
-
-// Types on the on-screen keyboard, key by key (Shift for capitals, the digits page for digits).
-void type(ScreenHarness& h, const std::string& text) {
-    for (char c : text) {
-        std::string key(1, c);
-        if (c == ' ') {
-            h.tap("key.space");
-            continue;
-        }
-        if (std::isdigit(static_cast<unsigned char>(c)) && !h.hasTarget("key." + key)) {
-            h.tap("key.page.letters_or_digits");
-            h.tap("key." + key);
-            h.tap("key.page.letters_or_digits");
-            continue;
-        }
-        if (std::isupper(static_cast<unsigned char>(c))) h.tap("key.shift");
-        h.tap("key." + key);
-    }
-}
-
-void next(ScreenHarness& h) {
-    h.tap(h.hasTarget("flow.next") ? "flow.next" : "key.enter");
-}
 
 std::string today(int plusDays = 0) {
     std::time_t t = std::time(nullptr) + plusDays * 86400;

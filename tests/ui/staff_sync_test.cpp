@@ -2,6 +2,7 @@
 // on loopback: a resident's form reaches the city and the Sync tab says so; with no server the
 // kiosk keeps working, keeps the record, and the Sync tab says so calmly.
 #include "city_process.h"
+#include "flow_steps.h"
 #include "passerelle/city/store/city_store.h"
 #include "screen_harness.h"
 #include "staff_steps.h"
@@ -17,28 +18,6 @@ using namespace passerelle;
 using namespace passerelle::test;
 
 namespace {
-
-void type(ScreenHarness& h, const std::string& text) {
-    for (char c : text) {
-        std::string key(1, c);
-        if (c == ' ') {
-            h.tap("key.space");
-            continue;
-        }
-        if (std::isdigit(static_cast<unsigned char>(c)) && !h.hasTarget("key." + key)) {
-            h.tap("key.page.letters_or_digits");
-            h.tap("key." + key);
-            h.tap("key.page.letters_or_digits");
-            continue;
-        }
-        if (std::isupper(static_cast<unsigned char>(c))) h.tap("key.shift");
-        h.tap("key." + key);
-    }
-}
-
-void next(ScreenHarness& h) {
-    h.tap(h.hasTarget("flow.next") ? "flow.next" : "key.enter");
-}
 
 // A resident reports a pothole through the real screens (the street-problem flow of the demo
 // pack) and sends it: one sealed record in the outbox.
