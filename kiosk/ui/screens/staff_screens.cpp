@@ -47,6 +47,20 @@ void header(const Ui& ui, const std::string& title) {
              false);
 }
 
+// A PIN as dots in a box (never the digits); `focused` when it is the field being typed.
+void drawPinDots(const Ui& ui, Rect box, std::size_t digits, bool focused) {
+    auto* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1), color(ui.palette.surface),
+                      ui.px(12));
+    dl->AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),
+                color(focused ? ui.palette.focus : ui.palette.border), ui.px(12), 0,
+                ui.px(focused ? 3 : 2));
+    for (std::size_t i = 0; i < digits; ++i)
+        dl->AddCircleFilled(
+            ImVec2(box.x0 + ui.px(40) + static_cast<float>(i) * ui.px(46), box.centerY()),
+            ui.px(14), color(ui.palette.text));
+}
+
 void message(const Ui& ui, const std::string& encoded, bool error, Rect box) {
     if (encoded.empty()) return;
     drawText(ui, ui.fonts.body, staffText(ui, encoded), error ? ui.palette.danger : ui.palette.text,
@@ -117,16 +131,8 @@ void drawStaffPinScreen(const Ui& ui) {
     // End column: the PIN as dots, the message, the pad.
     const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
     const std::size_t digits = ui.state.input ? ui.state.input->staffPin.size() : 0;
-    auto* dl = ImGui::GetWindowDrawList();
-    const Rect dots = ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
-    dl->AddRectFilled(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.surface),
-                      ui.px(12));
-    dl->AddRect(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.border),
-                ui.px(12), 0, ui.px(2));
-    for (std::size_t i = 0; i < digits; ++i)
-        dl->AddCircleFilled(
-            ImVec2(dots.x0 + ui.px(40) + static_cast<float>(i) * ui.px(52), dots.centerY()),
-            ui.px(14), color(ui.palette.text));
+    drawPinDots(ui, ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)}), digits,
+                false);
     message(ui, view->pinMessage, true,
             ui.mirrored({padX, ui.px(206), padX + 3 * keyW + 2 * gap, ui.px(266)}));
 
@@ -416,16 +422,8 @@ void newPinPad(const Ui& ui, const StaffView& view) {
     const std::size_t digits =
         !input ? 0 : (view.formStep == 2 ? input->newStaffPinAgain : input->newStaffPin).size();
     const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
-    auto* dl = ImGui::GetWindowDrawList();
-    const Rect dots = ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)});
-    dl->AddRectFilled(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.surface),
-                      ui.px(12));
-    dl->AddRect(ImVec2(dots.x0, dots.y0), ImVec2(dots.x1, dots.y1), color(ui.palette.focus),
-                ui.px(12), 0, ui.px(3));
-    for (std::size_t i = 0; i < digits; ++i)
-        dl->AddCircleFilled(
-            ImVec2(dots.x0 + ui.px(40) + static_cast<float>(i) * ui.px(42), dots.centerY()),
-            ui.px(14), color(ui.palette.text));
+    drawPinDots(ui, ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)}), digits,
+                true);
     const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
     const float padY = ui.px(272);
     for (int i = 0; i < 12; ++i) {
