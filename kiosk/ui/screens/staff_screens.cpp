@@ -55,10 +55,12 @@ void drawPinDots(const Ui& ui, Rect box, std::size_t digits, bool focused) {
     dl->AddRect(ImVec2(box.x0, box.y0), ImVec2(box.x1, box.y1),
                 color(focused ? ui.palette.focus : ui.palette.border), ui.px(12), 0,
                 ui.px(focused ? 3 : 2));
+    // Spaced so that the longest PIN (12 digits) stays inside the box.
+    const float step = std::min(ui.px(46), (box.width() - ui.px(80)) / 11);
     for (std::size_t i = 0; i < digits; ++i)
         dl->AddCircleFilled(
-            ImVec2(box.x0 + ui.px(40) + static_cast<float>(i) * ui.px(46), box.centerY()),
-            ui.px(14), color(ui.palette.text));
+            ImVec2(box.x0 + ui.px(40) + static_cast<float>(i) * step, box.centerY()), ui.px(14),
+            color(ui.palette.text));
 }
 
 void message(const Ui& ui, const std::string& encoded, bool error, Rect box) {
