@@ -63,6 +63,31 @@ void drawPinDots(const Ui& ui, Rect box, std::size_t digits, bool focused) {
             color(ui.palette.text));
 }
 
+// The digits pad of a PIN: 1-9, then Delete, 0, OK; key ids are `idPrefix` + the digit (or
+// "delete"), OK is `okId` and emits `ok`.
+void drawPinPad(const Ui& ui, float padX, float padY, float keyW, float keyH, float gap,
+                const std::string& idPrefix, const char* okId, const Intent& ok) {
+    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+    for (int i = 0; i < 12; ++i) {
+        const int row = i / 3, col = i % 3;
+        const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
+                     padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
+        if (i == 9) {
+            const std::string id = idPrefix + "delete";
+            if (button(ui, id.c_str(), ui.tr("staff.delete"), ui.mirrored(r)))
+                ui.emit(intent::DeleteBackward{});
+        } else if (i == 11) {
+            if (button(ui, okId, ui.tr("staff.ok"), ui.mirrored(r), ButtonKind::Primary))
+                ui.emit(ok);
+        } else {
+            const std::string id = idPrefix + labels[i];
+            if (button(ui, id.c_str(), labels[i], ui.mirrored(r), ButtonKind::Choice, Icon::None,
+                       ui.fonts.large))
+                ui.emit(intent::TypeText{labels[i]});
+        }
+    }
+}
+
 void message(const Ui& ui, const std::string& encoded, bool error, Rect box) {
     if (encoded.empty()) return;
     drawText(ui, ui.fonts.body, staffText(ui, encoded), error ? ui.palette.danger : ui.palette.text,
@@ -138,25 +163,8 @@ void drawStaffPinScreen(const Ui& ui) {
     message(ui, view->pinMessage, true,
             ui.mirrored({padX, ui.px(206), padX + 3 * keyW + 2 * gap, ui.px(266)}));
 
-    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
-    const float padY = ui.px(272);
-    for (int i = 0; i < 12; ++i) {
-        const int row = i / 3, col = i % 3;
-        const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
-                     padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
-        if (i == 9) {
-            if (button(ui, "staff.key.delete", ui.tr("staff.delete"), ui.mirrored(r)))
-                ui.emit(intent::DeleteBackward{});
-        } else if (i == 11) {
-            if (button(ui, "staff.submit", ui.tr("staff.ok"), ui.mirrored(r), ButtonKind::Primary))
-                ui.emit(intent::SubmitStaffPin{});
-        } else {
-            const std::string id = std::string("staff.key.") + labels[i];
-            if (button(ui, id.c_str(), labels[i], ui.mirrored(r), ButtonKind::Choice, Icon::None,
-                       ui.fonts.large))
-                ui.emit(intent::TypeText{labels[i]});
-        }
-    }
+    drawPinPad(ui, padX, ui.px(272), keyW, keyH, gap, "staff.key.", "staff.submit",
+               intent::SubmitStaffPin{});
 }
 
 namespace {
@@ -426,26 +434,8 @@ void newPinPad(const Ui& ui, const StaffView& view) {
     const float padX = ui.px(700), keyW = ui.px(150), keyH = ui.px(100), gap = ui.px(18);
     drawPinDots(ui, ui.mirrored({padX, ui.px(140), padX + 3 * keyW + 2 * gap, ui.px(200)}), digits,
                 true);
-    const char* labels[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
-    const float padY = ui.px(272);
-    for (int i = 0; i < 12; ++i) {
-        const int row = i / 3, col = i % 3;
-        const Rect r{padX + col * (keyW + gap), padY + row * (keyH + gap / 2),
-                     padX + col * (keyW + gap) + keyW, padY + row * (keyH + gap / 2) + keyH};
-        if (i == 9) {
-            if (button(ui, "staff.newpin.delete", ui.tr("staff.delete"), ui.mirrored(r)))
-                ui.emit(intent::DeleteBackward{});
-        } else if (i == 11) {
-            if (button(ui, "staff.newpin.ok", ui.tr("staff.ok"), ui.mirrored(r),
-                       ButtonKind::Primary))
-                ui.emit(intent::ConfirmStaffForm{});
-        } else {
-            const std::string id = std::string("staff.newpin.") + labels[i];
-            if (button(ui, id.c_str(), labels[i], ui.mirrored(r), ButtonKind::Choice, Icon::None,
-                       ui.fonts.large))
-                ui.emit(intent::TypeText{labels[i]});
-        }
-    }
+    drawPinPad(ui, padX, ui.px(272), keyW, keyH, gap, "staff.newpin.", "staff.newpin.ok",
+               intent::ConfirmStaffForm{});
 }
 
 void drawStaffForm(const Ui& ui, const StaffView& view) {
