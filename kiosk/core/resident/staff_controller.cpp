@@ -187,12 +187,12 @@ void submitPin(KioskState& state, StaffView& view, StaffDesk& desk, const KioskS
     view.settingsDraft = view.settings;
 }
 
-void editPin(const KioskServices& services, const Intent& intent) {
-    if (!services.input) return;
-    SecretBytes& pin = services.input->staffPin;
+// Typing on a PIN pad: digits only, at most kMaxPinDigits; Delete and Clear. False when the
+// typed text is refused (not digits).
+bool editPinDigits(SecretBytes& pin, const Intent& intent) {
     if (const auto* type = std::get_if<intent::TypeText>(&intent)) {
         for (char c : type->text)
-            if (c < '0' || c > '9') return; // digits only
+            if (c < '0' || c > '9') return false;
         if (pin.size() + type->text.size() <= kMaxPinDigits)
             pin = resident::appended(pin.text(), type->text);
     } else if (std::holds_alternative<intent::DeleteBackward>(intent)) {
@@ -200,6 +200,12 @@ void editPin(const KioskServices& services, const Intent& intent) {
     } else if (std::holds_alternative<intent::ClearField>(intent)) {
         pin.wipe();
     }
+    return true;
+}
+
+void editPin(const KioskServices& services, const Intent& intent) {
+    if (!services.input) return;
+    (void)editPinDigits(services.input->staffPin, intent);
 }
 
 void install(StaffView& view, StaffDesk& desk, const std::string& path) {
@@ -276,16 +282,7 @@ void editForm(KioskState& state, StaffView& view, const KioskServices& services,
         if (!services.input) return;
         SecretBytes& pin =
             view.formStep == 2 ? services.input->newStaffPinAgain : services.input->newStaffPin;
-        if (const auto* type = std::get_if<intent::TypeText>(&intent)) {
-            for (char c : type->text)
-                if (c < '0' || c > '9') return;
-            if (pin.size() + type->text.size() <= kMaxPinDigits)
-                pin = resident::appended(pin.text(), type->text);
-        } else if (std::holds_alternative<intent::DeleteBackward>(intent)) {
-            pin = resident::withoutLastCharacter(pin.text());
-        } else if (std::holds_alternative<intent::ClearField>(intent)) {
-            pin.wipe();
-        }
+        if (!editPinDigits(pin, intent)) return;
         view.formMessage.clear();
         return;
     }
