@@ -19,8 +19,9 @@ class GlWindow {
 
     SDL_Window* sdl() const { return window_; }
     void beginFrame(); // backends' NewFrame
-    void render();     // draw ImGui's draw data into the back buffer
-    void swap();       // show the back buffer
+    // Clears the back buffer to `clear` (r, g, b in 0..1) and draws ImGui's draw data over it.
+    void render(const float (&clear)[3]);
+    void swap(); // show the back buffer
     void rebuildFontTexture();
     // Reads the back buffer of the last rendered frame as top-down RGBA.
     std::string readPixels(int& width, int& height) const;

@@ -11,6 +11,7 @@
 #include "screenshot.h"
 #include "script_player.h"
 #include "speech.h"
+#include "start_trace.h"
 #include "systemd_notify.h"
 #include "ui/widgets/image_view.h"
 #include "ui/widgets/scroll_area.h"
@@ -67,18 +68,11 @@ bool isInput(const SDL_Event& e) {
     }
 }
 
-void reportFirstFrame() {
-    // For tests/bench: the wall-clock time the first frame was presented.
-    if (!std::getenv("PASSERELLE_REPORT_FIRST_FRAME")) return;
-    timespec ts{};
-    clock_gettime(CLOCK_REALTIME, &ts);
-    std::printf("first-frame-presented %lld.%09ld\n", static_cast<long long>(ts.tv_sec),
-                ts.tv_nsec);
-    std::fflush(stdout);
-}
 } // namespace
 
 int runKiosk(const Options& options) {
+    StartTrace startTrace;
+    startTrace.mark("main");
     const std::filesystem::path dataDir =
         options.dataDir.empty() ? defaultDataDir() : options.dataDir;
 
@@ -90,6 +84,8 @@ int runKiosk(const Options& options) {
         for (auto& warning : loaded->warnings)
             std::fprintf(stderr, "passerelle-kiosk: %s\n", warning.c_str());
     }
+
+    startTrace.mark("catalogs");
 
     KioskRuntime::Options runtimeOptions;
     runtimeOptions.dataDir = dataDir;
@@ -113,6 +109,7 @@ int runKiosk(const Options& options) {
     for (auto& warning : (*runtime)->warnings())
         std::fprintf(stderr, "passerelle-kiosk: %s\n", warning.c_str());
     const KioskConfig& config = (*runtime)->config();
+    startTrace.mark("runtime");
 
     std::optional<ScriptPlayer> script;
     if (!options.script.empty()) {
@@ -166,10 +163,12 @@ int runKiosk(const Options& options) {
         return layout * options.textScale * kTextSteps[fontsTextSize];
     };
 
+    startTrace.mark("state");
     if (auto started = GlWindow::startVideo(); !started) {
         std::fprintf(stderr, "passerelle-kiosk: %s\n", started.error().c_str());
         return 1;
     }
+    startTrace.mark("sdl-init");
     // The fonts are rasterized on a worker while the window and its GL context open, for the
     // size the window is about to get (checked below).
     int w = options.width, h = options.height;
@@ -181,7 +180,9 @@ int runKiosk(const Options& options) {
         return 1;
     }
     std::unique_ptr<GlWindow> win(*window);
+    startTrace.mark("window");
     auto fonts = fontLoader.fonts();
+    startTrace.mark("fonts");
 
     IMGUI_CHECKVERSION();
     ImGui::CreateContext(fontLoader.atlas()); // only now: see FontLoader
@@ -279,9 +280,12 @@ int runKiosk(const Options& options) {
                 kiosk.dispatch(intent::Touch{});
         }
         ImGui::NewFrame();
+        startTrace.mark("frame-begun");
         kioskUi.draw(kiosk.state(), intents);
         ImGui::Render();
-        win->render();
+        const ui::Rgb& background = kioskUi.palette().background;
+        win->render({background.r(), background.g(), background.b()});
+        startTrace.mark("frame-drawn");
         for (auto& i : intents)
             kiosk.dispatch(i);
         if (kiosk.state().speech.serial != spokenSerial) {
@@ -326,7 +330,7 @@ int runKiosk(const Options& options) {
         pacer.framePresented();
         if (!firstFramePresented) {
             firstFramePresented = true;
-            reportFirstFrame();
+            startTrace.reportFirstFrame();
             notifyReady();
         }
     }
