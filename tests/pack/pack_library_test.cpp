@@ -242,3 +242,32 @@ TEST_CASE("a damaged installed-pack list is reported, not silently replaced") {
     REQUIRE_FALSE(install.has_value());
     CHECK(readAll(library.folder() / "installed.json") == Bytes{'{', 'x'});
 }
+
+TEST_CASE("the very file already installed is recognised without a new copy") {
+    // What the demo kiosk does at every start, and staff plugging the same stick in twice.
+    TempDir dir;
+    pack::PackLibrary library(dir / "data", trustCity());
+    auto v1 = writeSigned(samplePack("org.example.test", "1.0.0"), dir / "v1.ppack");
+    REQUIRE(library.install(v1).has_value());
+    const auto indexFile = library.folder() / "installed.json";
+    const auto indexWritten = fs::last_write_time(indexFile);
+    const auto filesBefore = filesUnder(library.folder());
+
+    auto again = library.install(v1);
+    REQUIRE_FALSE(again.has_value());
+    CHECK(contains(again.error(), "Version 1.0.0 of \"Test pack 1.0.0\" is already installed"));
+    CHECK(filesUnder(library.folder()) == filesBefore); // no incoming copy left, nothing added
+    CHECK(fs::last_write_time(indexFile) == indexWritten);
+
+    // Same size, one byte changed: not the installed file, so it is verified (and refused).
+    auto bytes = readAll(v1);
+    const std::string needle = "Touch lightly.";
+    auto at = std::search(bytes.begin(), bytes.end(), needle.begin(), needle.end());
+    REQUIRE(at != bytes.end());
+    *at = 't';
+    writeAll(dir / "tampered.ppack", bytes);
+    auto tampered = library.install(dir / "tampered.ppack");
+    REQUIRE_FALSE(tampered.has_value());
+    CHECK(contains(tampered.error(), "signature does not match"));
+    CHECK(installedTitle(library, "org.example.test") == "Test pack 1.0.0");
+}

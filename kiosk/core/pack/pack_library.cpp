@@ -6,10 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <fcntl.h>
+#include <fstream>
 #include <map>
 #include <random>
 #include <unistd.h>
@@ -50,6 +52,25 @@ std::expected<void, std::string> fsyncPath(const std::filesystem::path& path, bo
     ::close(fd);
     if (rc != 0) return std::unexpected("cannot flush " + path.string() + " to disk");
     return {};
+}
+
+// True when both files exist and hold the same bytes (sizes compared first).
+bool sameContents(const std::filesystem::path& a, const std::filesystem::path& b) {
+    std::error_code ec1, ec2;
+    const auto sizeA = std::filesystem::file_size(a, ec1);
+    const auto sizeB = std::filesystem::file_size(b, ec2);
+    if (ec1 || ec2 || sizeA != sizeB) return false;
+    std::ifstream inA(a, std::ios::binary), inB(b, std::ios::binary);
+    if (!inA || !inB) return false;
+    std::vector<char> bufA(1 << 16), bufB(1 << 16);
+    while (inA && inB) {
+        inA.read(bufA.data(), static_cast<std::streamsize>(bufA.size()));
+        inB.read(bufB.data(), static_cast<std::streamsize>(bufB.size()));
+        if (inA.gcount() != inB.gcount() ||
+            !std::equal(bufA.begin(), bufA.begin() + inA.gcount(), bufB.begin()))
+            return false;
+    }
+    return inA.eof() && inB.eof();
 }
 
 // Copies with a size cap, then flushes the copy to disk.
@@ -177,6 +198,13 @@ PackLibrary::install(const std::filesystem::path& packFile) {
                                ec.message());
     auto index = loadIndex();
     if (!index) return std::unexpected(index.error());
+
+    // The very file already installed (the demo pack at every demo start, a stick plugged in
+    // twice): answered from the index, without copying and verifying it again.
+    for (const auto& [installedId, e] : index->packs)
+        if (sameContents(packFile, fileOf(installedId, e.file)))
+            return std::unexpected("Version " + e.version + " of \"" + e.title +
+                                   "\" is already installed.");
 
     // Verify the copy we will use, not the original (a USB file could change under us).
     const auto staging = folder_ / ("incoming-" + randomSuffix() + ".ppack");
