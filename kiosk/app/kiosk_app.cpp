@@ -132,9 +132,10 @@ int runKiosk(const Options& options) {
     kioskOptions.longerTimeFactor = config.assistedTimeFactor;
     Kiosk kiosk(kioskOptions, clock);
     kiosk.setServices((*runtime)->services());
-    // The sync worker runs on its own thread; offline is normal (the Sync tab says so).
+    // The sync worker runs on its own thread; offline is normal (the Sync tab says so). It
+    // starts once the first frame is shown: its first act, loading libcurl, would compete with
+    // the window's start on a two-core machine.
     SyncLink& sync = (*runtime)->syncLink();
-    (*runtime)->startSync();
 
     i18n.setLanguage(kiosk.state().language);
     bool fontsStale = false;
@@ -209,8 +210,10 @@ int runKiosk(const Options& options) {
 
     GlImageSource images; // slide pictures as GL textures
     ui::setImageSource(&images);
-    std::optional<Speech> speech; // no audio when only taking a screenshot
-    if (options.screenshot.empty() && !script) speech.emplace();
+    // Read-aloud starts once the first frame is shown (no audio when taking a screenshot or
+    // playing a script): opening espeak-ng and the sound server would compete with it.
+    std::optional<Speech> speech;
+    const bool wantsSpeech = options.screenshot.empty() && !script;
     int spokenSerial = kiosk.state().speech.serial;
     const auto watchdogSleep = watchdogMaxSleep();
 
@@ -332,6 +335,8 @@ int runKiosk(const Options& options) {
             firstFramePresented = true;
             startTrace.reportFirstFrame();
             notifyReady();
+            (*runtime)->startSync();
+            if (wantsSpeech) speech.emplace();
         }
     }
     notifyStopping();

@@ -1,6 +1,6 @@
 #include "speech.h"
 
-#include <espeak-ng/speak_lib.h>
+#include "espeak_library.h"
 
 #include <algorithm>
 #include <cmath>
@@ -17,11 +17,11 @@ constexpr LanguageVoice kVoices[] = {
     {"en", "en"}, {"fr", "fr"}, {"es", "es"}, {"ar", "ar"}, {"pt", "pt-br"}, {"nl", "nl"},
 };
 
-bool selectVoice(std::string_view language) {
+bool selectVoice(const EspeakLibrary& espeak, std::string_view language) {
     const std::string lang(espeakLanguageFor(language));
     espeak_VOICE voice{};
     voice.languages = lang.c_str();
-    return espeak_SetVoiceByProperties(&voice) == EE_OK;
+    return espeak.SetVoiceByProperties(&voice) == EE_OK;
 }
 
 int collectSamples(short* wav, int count, espeak_EVENT* events) {
@@ -51,20 +51,23 @@ double SpeechAudio::rms() const {
 
 std::expected<SpeechAudio, std::string>
 synthesizeToMemory(std::string_view text, std::string_view language, int volumePercent) {
+    auto library = espeakLibrary();
+    if (!library) return std::unexpected(library.error());
+    const EspeakLibrary& espeak = **library;
     static const int sampleRate =
-        espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
+        espeak.Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 200, nullptr, espeakINITIALIZE_DONT_EXIT);
     if (sampleRate <= 0)
         return std::unexpected("the speech engine (espeak-ng) could not start: check that the "
                                "espeak-ng-data package is installed");
-    espeak_SetSynthCallback(collectSamples);
-    if (!selectVoice(language))
+    espeak.SetSynthCallback(collectSamples);
+    if (!selectVoice(espeak, language))
         return std::unexpected("no espeak-ng voice for the language '" + std::string(language) +
                                "'");
-    espeak_SetParameter(espeakVOLUME, espeakVolumeFor(volumePercent), 0);
+    espeak.SetParameter(espeakVOLUME, espeakVolumeFor(volumePercent), 0);
     SpeechAudio audio;
     audio.sampleRate = sampleRate;
     const std::string copy(text);
-    const auto error = espeak_Synth(copy.c_str(), copy.size() + 1, 0, POS_CHARACTER, 0,
+    const auto error = espeak.Synth(copy.c_str(), copy.size() + 1, 0, POS_CHARACTER, 0,
                                     espeakCHARS_UTF8, nullptr, &audio);
     if (error != EE_OK)
         return std::unexpected("the speech engine could not read the text (espeak error " +
@@ -105,10 +108,16 @@ bool Speech::available() const {
 void Speech::run() {
     // espeak's own playback mode: espeak_Synth queues the text and returns; espeak plays it on its
     // thread, and espeak_Cancel stops it. Every espeak call is made from this thread only.
-    const int rate =
-        espeak_Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, espeakINITIALIZE_DONT_EXIT);
-    bool ok = rate > 0;
-    if (!ok)
+    auto library = espeakLibrary();
+    const EspeakLibrary* espeak = library ? *library : nullptr;
+    bool ok = espeak &&
+              espeak->Initialize(AUDIO_OUTPUT_PLAYBACK, 0, nullptr, espeakINITIALIZE_DONT_EXIT) > 0;
+    if (!library)
+        std::fprintf(stderr,
+                     "passerelle-kiosk: read-aloud is off: %s; the kiosk works as usual "
+                     "without sound\n",
+                     library.error().c_str());
+    else if (!ok)
         std::fprintf(stderr,
                      "passerelle-kiosk: read-aloud is off: the speech engine could not open an "
                      "audio device (check the speaker and the espeak-ng-data package); the kiosk "
@@ -124,16 +133,16 @@ void Speech::run() {
             pending_.reset();
             if (!ok) continue;
         }
-        espeak_Cancel(); // a new request replaces the one being spoken
+        espeak->Cancel(); // a new request replaces the one being spoken
         if (request.text.empty()) continue;
-        if (!selectVoice(request.language)) {
+        if (!selectVoice(*espeak, request.language)) {
             std::fprintf(stderr, "passerelle-kiosk: read-aloud: no voice for '%s', using English\n",
                          request.language.c_str());
-            selectVoice("en");
+            selectVoice(*espeak, "en");
         }
-        espeak_SetParameter(espeakVOLUME, espeakVolumeFor(request.volume), 0);
-        const auto error = espeak_Synth(request.text.c_str(), request.text.size() + 1, 0,
-                                        POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
+        espeak->SetParameter(espeakVOLUME, espeakVolumeFor(request.volume), 0);
+        const auto error = espeak->Synth(request.text.c_str(), request.text.size() + 1, 0,
+                                         POS_CHARACTER, 0, espeakCHARS_UTF8, nullptr, nullptr);
         std::lock_guard lock(mutex_);
         if (error == EE_INTERNAL_ERROR) {
             std::fprintf(stderr, "passerelle-kiosk: read-aloud is off: the audio device stopped "
@@ -145,8 +154,8 @@ void Speech::run() {
         }
     }
     if (ok) {
-        espeak_Cancel();
-        espeak_Terminate();
+        espeak->Cancel();
+        espeak->Terminate();
     }
 }
 

@@ -67,6 +67,20 @@ TEST_CASE("plain HTTP is refused except to loopback") {
     CHECK(refusal.find("HTTPS") != std::string::npos);
     CHECK_FALSE(sync::checkServerUrl("ftp://city.example.org").empty());
     CHECK_FALSE(sync::checkServerUrl("not a url").empty());
+    // Checked by hand (no curl at start-up): what staff may type into the Settings tab.
+    CHECK(sync::checkServerUrl("HTTPS://City.Example.org:8443/api/").empty());
+    CHECK(sync::checkServerUrl("http://127.0.0.1:8470/").empty());
+    CHECK(sync::checkServerUrl("https://[2001:db8::1]:443").empty());
+    CHECK(sync::checkServerUrl("http://LOCALHOST").empty());
+    CHECK(sync::checkServerUrl("HTTP://City.Example.org").find("HTTPS") != std::string::npos);
+    for (const char* bad : {"https://", "https://city example.org", "https://city.example.org:0",
+                            "https://city.example.org:99999", "https://city.example.org:80a",
+                            "https://[2001:db8::1", "https://city.example.org]", "://city.org",
+                            "city.example.org", "https://ci|ty.org", ""}) {
+        INFO(bad);
+        CHECK(sync::checkServerUrl(bad).find("not a valid URL") != std::string::npos);
+    }
+    CHECK(sync::checkServerUrl("ftp://city.example.org").find("https://") != std::string::npos);
 
     test::TempDir dir;
     test::SqliteOutbox outbox(dir / "outbox.sqlite");

@@ -1,6 +1,7 @@
 #pragma once
-// A small libcurl wrapper for the sync client. Plain HTTP is allowed only to loopback addresses
-// (demos, tests); anything else must be HTTPS, checked against the system CA store.
+// A small libcurl wrapper for the sync client (libcurl is opened on first use: curl_library.h).
+// Plain HTTP is allowed only to loopback addresses (demos, tests); anything else must be HTTPS,
+// checked against the system CA store.
 #include <atomic>
 #include <expected>
 #include <filesystem>
