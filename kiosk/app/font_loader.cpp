@@ -9,7 +9,14 @@ namespace passerelle::app {
 FontLoader::FontLoader(const i18n::I18n& i18n, float scale)
     : atlas_(std::make_unique<ImFontAtlas>()), scale_(scale) {
     result_ = std::async(std::launch::async, [atlas = atlas_.get(), &i18n, scale] {
-        return buildKioskFonts(*atlas, i18n, scale);
+        auto fonts = buildKioskFonts(*atlas, i18n, scale);
+        if (fonts) { // the RGBA image the GL backend uploads, made here rather than on the UI
+                     // thread
+            unsigned char* pixels = nullptr;
+            int width = 0, height = 0;
+            atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
+        }
+        return fonts;
     });
 }
 

@@ -5,6 +5,7 @@
 #include "font_loader.h"
 #include "frame_pacer.h"
 #include "frame_stats.h"
+#include "gl_driver_preload.h"
 #include "gl_image_source.h"
 #include "gl_window.h"
 #include "resources.h"
@@ -73,6 +74,7 @@ bool isInput(const SDL_Event& e) {
 int runKiosk(const Options& options) {
     StartTrace startTrace;
     startTrace.mark("main");
+    std::optional<GlDriverPreload> glDriver(std::in_place); // while catalogs and data open
     const std::filesystem::path dataDir =
         options.dataDir.empty() ? defaultDataDir() : options.dataDir;
 
@@ -175,6 +177,7 @@ int runKiosk(const Options& options) {
     int w = options.width, h = options.height;
     if (options.fullscreen) GlWindow::desktopSize(w, h);
     FontLoader fontLoader(i18n, fontScaleFor(layoutScaleOf(w, h)));
+    glDriver.reset(); // joined: SDL would wait for the loader anyway
     auto window = GlWindow::create(options.width, options.height, options.fullscreen, options.gles);
     if (!window) {
         std::fprintf(stderr, "passerelle-kiosk: %s\n", window.error().c_str());
@@ -285,6 +288,7 @@ int runKiosk(const Options& options) {
         ImGui::NewFrame();
         startTrace.mark("frame-begun");
         kioskUi.draw(kiosk.state(), intents);
+        startTrace.mark("ui-built");
         ImGui::Render();
         const ui::Rgb& background = kioskUi.palette().background;
         win->render({background.r(), background.g(), background.b()});

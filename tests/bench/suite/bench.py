@@ -92,6 +92,30 @@ def ratio_line(label, ours, theirs, unit, fmt, target):
             f"  {ratio:5.2f}   <= {target:.2f}: {verdict}")
 
 
+# The kiosk's start phases (kiosk/app/start_trace.h), in the order they end.
+PHASE_LABELS = {"main": "exec+libraries", "catalogs": "catalogs", "runtime": "data",
+                "state": "state", "sdl-init": "SDL", "window": "window+GL",
+                "fonts": "fonts wait", "frame-begun": "GL objects", "ui-built": "UI",
+                "frame-drawn": "GL draw", "swap": "swap"}
+
+
+def start_phases(runs):
+    """One line: median ms of each start phase over the runs that reported them."""
+    by_name = {}
+    for r in runs:
+        for name, ms in r.phases_ms:
+            by_name.setdefault(name, []).append(ms)
+    parts = [f"{PHASE_LABELS.get(n, n)} {median(v):.0f}" for n, v in by_name.items()]
+    text, lines = "", []
+    for part in parts:  # wrap under the label column
+        if len(text) + len(part) > 54:
+            lines.append(text.rstrip(", "))
+            text = ""
+        text += part + ", "
+    lines.append(text.rstrip(", "))
+    return ("\n" + " " * 41).join(lines)
+
+
 def report(args, fresh, screens, frame_stats, core, load_start):
     k, c = screens["kiosk"], screens["chromium"]
     med = lambda runs, attr: median([getattr(r, attr) for r in runs])  # noqa: E731
@@ -130,6 +154,7 @@ def report(args, fresh, screens, frame_stats, core, load_start):
     reported = [r.reported_ms for r in k if r.reported_ms is not None]
     if reported:
         print(f"  {'start -> first frame (kiosk report)':<38} {median(reported):>10.0f} ms")
+        print(f"  {'  of which (medians)':<38} {start_phases(k)}")
     print(f"  {'first start, fresh data dir':<38} {fresh.paint_ms:>10.0f} ms  (keys, demo pack "
           "install; once per kiosk)")
     print("-" * 96)

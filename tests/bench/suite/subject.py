@@ -19,6 +19,7 @@ class Measurement:
         self.rss_mib = None       # summed Rss: counts shared libraries once per process
         self.processes = 0
         self.idle_cpu_s = None
+        self.phases_ms = []       # the kiosk's start phases: [(name, ms since the previous one)]
 
 
 def _drain(stream, on_line):
@@ -37,10 +38,18 @@ def measure(argv, display, probe_binary, marker=None, settle_s=2.0, idle_s=10.0,
     proc = subprocess.Popen(argv, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
                             text=True, start_new_session=True)
 
+    previous = [t0]
+
     def on_line(line):
         parts = line.split()
+        if len(parts) == 3 and parts[0] == "start-phase" and not reported.is_set():
+            at = float(parts[2])
+            m.phases_ms.append((parts[1], (at - previous[0]) * 1000))
+            previous[0] = at
         if len(parts) == 2 and parts[0] == "first-frame-presented" and not reported.is_set():
             m.reported_ms = (float(parts[1]) - t0) * 1000
+            if m.phases_ms:
+                m.phases_ms.append(("swap", (float(parts[1]) - previous[0]) * 1000))
             reported.set()
 
     threading.Thread(target=_drain, args=(proc.stdout, on_line), daemon=True).start()
