@@ -3,7 +3,7 @@
 # scripts/bench-packages.txt, which adds Chromium), builds what the benchmarks need (RelWithDebInfo,
 # in build/ or $PASSERELLE_BENCH_BUILD), then runs tests/bench/suite/bench.py, which prints every
 # figure and the Passerelle / Chromium ratios in one report. Options go to bench.py:
-#   scripts/bench.sh [--runs N] [--frame-runs N] [--idle SECONDS] [--no-chromium] [--verbose]
+#   scripts/bench.sh [--runs N] [--start-runs N] [--frame-runs N] [--idle SECONDS] [--no-chromium] [--verbose]
 # Figures, never pass/fail; see docs/performance.md. Takes 5 to 8 minutes.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
