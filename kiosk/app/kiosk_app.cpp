@@ -26,6 +26,7 @@
 #include <ctime>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
+#include <malloc.h>
 #include <memory>
 
 namespace passerelle::app {
@@ -44,6 +45,13 @@ std::vector<LanguageChoice> offeredLanguages(const i18n::I18n& i18n,
         for (auto& lang : i18n.languages())
             out.push_back({lang.code, lang.nativeName, lang.rtl});
     return out;
+}
+
+// Gives the pages of freed memory back to the system: glibc keeps them in its arenas (one per
+// thread that allocated), where the fonts' worker left the font files and atlas images it no
+// longer needs. About 2.6 MiB after the start; called again when each visit ends.
+void returnFreedMemory() {
+    malloc_trim(0);
 }
 
 bool isTouchOrClick(const SDL_Event& e) {
@@ -141,11 +149,13 @@ int runKiosk(const Options& options) {
 
     i18n.setLanguage(kiosk.state().language);
     bool fontsStale = false;
-    kiosk.setHooks(
-        {.sessionStarted = {}, .sessionEnded = {}, .languageChanged = [&](const std::string& lang) {
-             i18n.setLanguage(lang);
-             fontsStale = true;
-         }});
+    kiosk.setHooks({.sessionStarted = {},
+                    .sessionEnded = [](SessionEnd) { returnFreedMemory(); },
+                    .languageChanged =
+                        [&](const std::string& lang) {
+                            i18n.setLanguage(lang);
+                            fontsStale = true;
+                        }});
     if (options.highContrast) kiosk.dispatch(intent::SetHighContrast{true});
     ScreenId first{};
     if (!options.startScreen.empty()) {
@@ -342,6 +352,7 @@ int runKiosk(const Options& options) {
             startTrace.reportFirstFrame();
             notifyReady();
             (*runtime)->startSync();
+            returnFreedMemory(); // the fonts' worker, the atlas images and the TTF copies
         }
     }
     notifyStopping();
