@@ -31,6 +31,10 @@ check "architecture is $arch" test "$(field "$kiosk" Architecture)" = "$arch"
 for dep in cage fonts-noto-core libgl1-mesa-dri libpam-systemd adduser libc6 libstdc++6 libsdl2-2.0-0; do
     check "Depends on $dep" has_dep "$kiosk" "$dep"
 done
+# Opened at run time (sync, read-aloud), so dpkg-shlibdeps cannot find them in the binary.
+for dep in libcurl4 libespeak-ng1; do
+    check "Depends on $dep (opened when first needed)" has_dep "$kiosk" "$dep"
+done
 control_file "$kiosk" conffiles >"$work/kiosk.conffiles" || true
 lists "$kiosk" >"$work/kiosk.files"
 for conf in /etc/default/passerelle-kiosk /etc/pam.d/passerelle-kiosk; do

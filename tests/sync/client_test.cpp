@@ -10,7 +10,9 @@
 
 #include "passerelle/city/store/city_store.h"
 #include "passerelle/common/files.h"
+#include "passerelle/common/system_library.h"
 #include "passerelle/sync/client/backoff.h"
+#include "passerelle/sync/client/curl_library.h"
 #include "passerelle/sync/client/http_transport.h"
 #include "passerelle/sync/client/sync_client.h"
 #include "passerelle/sync/protocol/signing.h"
@@ -93,6 +95,27 @@ TEST_CASE("plain HTTP is refused except to loopback") {
     CHECK(status.lastError.find("refusing plain HTTP") != std::string::npos);
     CHECK_FALSE(client.syncOnce());
     CHECK(outbox.count() == 2);
+}
+
+TEST_CASE("libcurl is opened on first use; a missing library names the package to install") {
+    auto curl = sync::curlLibrary();
+    REQUIRE_MESSAGE(curl.has_value(), (curl ? "" : curl.error()));
+    const bool resolved = (*curl)->easy_init != nullptr && (*curl)->easy_perform != nullptr;
+    CHECK(resolved);
+    CHECK(sync::curlLibrary().value() == *curl); // loaded once
+
+    auto missing = SystemLibrary::open({"libpasserelle-absent.so.9"}, "libpasserelle-absent9");
+    REQUIRE_FALSE(missing.has_value());
+    CHECK(missing.error().find("libpasserelle-absent.so.9") != std::string::npos);
+    CHECK(missing.error().find("install the Debian package libpasserelle-absent9") !=
+          std::string::npos);
+
+    auto libc = SystemLibrary::open({"libpasserelle-absent.so.9", "libc.so.6"}, "libc6");
+    REQUIRE(libc.has_value()); // the first name that loads
+    int (*noSuchFunction)() = nullptr;
+    CHECK_FALSE(libc->resolve(noSuchFunction, "passerelle_no_such_function"));
+    CHECK(libc->missing().find("libc.so.6 has no function passerelle_no_such_function") !=
+          std::string::npos);
 }
 
 TEST_CASE("backoff grows exponentially with jitter and stays under the cap") {
