@@ -10,8 +10,8 @@ FontLoader::FontLoader(const i18n::I18n& i18n, float scale)
     : atlas_(std::make_unique<ImFontAtlas>()), scale_(scale) {
     result_ = std::async(std::launch::async, [atlas = atlas_.get(), &i18n, scale] {
         auto fonts = buildKioskFonts(*atlas, i18n, scale);
-        if (fonts) { // the RGBA image the GL backend uploads, made here rather than on the UI
-                     // thread
+        // The RGBA image the GL backend uploads, made here rather than on the UI thread.
+        if (fonts) {
             unsigned char* pixels = nullptr;
             int width = 0, height = 0;
             atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
